@@ -1,0 +1,5 @@
+export * from './api.ts';
+export * from './catalog.ts';
+export * from './content.ts';
+export * from './reading.ts';
+export * from './slug.ts';
