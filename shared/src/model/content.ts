@@ -48,10 +48,7 @@ export function isSafeUrl(url: string): boolean {
   }
 }
 
-const SafeUrl = v.pipe(
-  v.string(),
-  v.check(isSafeUrl, 'Links and images must be http(s) URLs or site paths.'),
-);
+const SafeUrl = v.pipe(v.string(), v.check(isSafeUrl, 'Links and images must be http(s) URLs or site paths.'));
 
 const MarkSchema = v.variant('type', [
   v.strictObject({ type: v.literal('bold') }),
@@ -153,6 +150,8 @@ export function measureDoc(doc: DocNode): { depth: number; nodes: number; textLe
 export function plainText(node: AnyNode): string {
   if (typeof node.text === 'string') return node.text;
   const children = (node.content ?? []) as AnyNode[];
-  const isInlineParent = children.every((c) => typeof c.text === 'string' || (c as { type?: string }).type === 'hardBreak');
+  const isInlineParent = children.every(
+    (c) => typeof c.text === 'string' || (c as { type?: string }).type === 'hardBreak',
+  );
   return children.map(plainText).join(isInlineParent ? '' : '\n');
 }

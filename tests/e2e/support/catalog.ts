@@ -1,0 +1,31 @@
+/** Reads the seeded catalog through the public API, so tests pick real posts instead of hard-coding them. */
+import type { APIRequestContext } from '@playwright/test';
+import type { Author, Page, Post, PostSummary } from '../../../shared/src/model/index.ts';
+
+export async function latestPosts(request: APIRequestContext, limit = 50): Promise<PostSummary[]> {
+  const res = await request.get(`/api/posts?limit=${limit}`);
+  if (!res.ok()) throw new Error(`latest feed failed: ${res.status()}`);
+  return ((await res.json()) as Page<PostSummary>).items;
+}
+
+export async function fullPost(request: APIRequestContext, slug: string): Promise<Post> {
+  const res = await request.get(`/api/posts/${slug}`);
+  if (!res.ok()) throw new Error(`post ${slug} failed: ${res.status()}`);
+  return (await res.json()) as Post;
+}
+
+export async function authorByHandle(request: APIRequestContext, handle: string): Promise<Author> {
+  const res = await request.get(`/api/authors/by-handle/${handle}`);
+  if (!res.ok()) throw new Error(`author ${handle} failed: ${res.status()}`);
+  return (await res.json()) as Author;
+}
+
+/** The first paragraph's text of a post, to check that the body (not just the title) is on screen. */
+export function firstParagraph(post: Post): string {
+  for (const block of post.content.content) {
+    if (block.type !== 'paragraph' || !block.content) continue;
+    const text = block.content.map((n) => (n.type === 'text' ? n.text : '')).join('');
+    if (text.trim().length > 20) return text;
+  }
+  throw new Error(`post ${post.slug} has no paragraph`);
+}
