@@ -130,7 +130,8 @@ export function validateDoc(input: unknown): { ok: true; doc: DocNode } | { ok: 
   return problems.length ? { ok: false, problems } : { ok: true, doc: parsed.output };
 }
 
-type AnyNode = { content?: readonly unknown[]; text?: string };
+// `type` keeps this from being a "weak" type, so any BlockNode (even a leaf like horizontalRule) is accepted.
+type AnyNode = { type?: string; content?: readonly unknown[]; text?: string };
 
 export function measureDoc(doc: DocNode): { depth: number; nodes: number; textLength: number } {
   let nodes = 0;

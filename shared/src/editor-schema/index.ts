@@ -1,0 +1,3 @@
+export * from './entities.ts';
+export * from './front-matter.ts';
+export * from './markdown-to-doc.ts';

@@ -1,0 +1,63 @@
+/**
+ * The HTTP application: routes, static files and error handling, with no knowledge of how it is served
+ * (no listening here), so tests call `app.request()` and the server wires it to a socket.
+ */
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ApiError } from '../../shared/src/model/catalog.ts';
+import { apiRoutes } from './api/routes.ts';
+import { createCatalog } from './catalog/catalog.ts';
+import type { Config } from './config.ts';
+import { AppError } from './errors.ts';
+import { joinMedia, serveClient, serveMedia } from './http/static.ts';
+import type { Logger } from './logger.ts';
+import type { Store } from './storage/store.ts';
+
+export type AppDeps = {
+  store: Store;
+  config: Pick<Config, 'dataDir' | 'clientDir'>;
+  logger: Logger;
+  /** The clock popularity is computed against; tests fix it. */
+  now?: () => Date;
+};
+
+const INTERNAL_MESSAGE = 'Something went wrong on our side. Please try again in a moment.';
+
+export function createApp({ store, config, logger, now }: AppDeps): Hono {
+  const app = new Hono();
+
+  app.use('*', async (c, next) => {
+    const started = performance.now();
+    await next();
+    c.header('X-Content-Type-Options', 'nosniff');
+    const path = c.req.path;
+    const entry = { method: c.req.method, path, status: c.res.status, ms: Math.round(performance.now() - started) };
+    if (path.startsWith('/api/')) logger.info(entry, 'request');
+    else logger.debug(entry, 'request');
+  });
+
+  app.get('/healthz', (c) => c.json({ ok: true }));
+
+  app.route('/', apiRoutes(createCatalog(now ? { store, now } : { store })));
+  app.all('/api/*', (c) =>
+    c.json<ApiError>({ error: 'not_found', message: `There is no API route ${c.req.method} ${c.req.path}.` }, 404),
+  );
+
+  app.get('/media/*', serveMedia({ root: joinMedia(config.dataDir) }));
+  app.get('*', serveClient({ root: config.clientDir }));
+
+  app.notFound((c) => c.json<ApiError>({ error: 'not_found', message: 'There is nothing at this address.' }, 404));
+
+  app.onError((error, c) => {
+    if (error instanceof AppError) {
+      return c.json<ApiError>({ error: error.code, message: error.message }, error.status);
+    }
+    if (error instanceof HTTPException && error.status < 500) {
+      return c.json<ApiError>({ error: 'bad_request', message: error.message || 'The request is not valid.' }, 400);
+    }
+    logger.error({ err: error, method: c.req.method, path: c.req.path }, 'unhandled error');
+    return c.json<ApiError>({ error: 'internal', message: INTERNAL_MESSAGE }, 500);
+  });
+
+  return app;
+}

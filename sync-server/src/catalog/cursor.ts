@@ -1,0 +1,40 @@
+/**
+ * Page cursors: opaque base64url of `publishedAt|id`. Both parts together make the position unique,
+ * so posts published in the same millisecond are neither repeated nor skipped between pages.
+ */
+import type { PostCursor } from '../storage/store.ts';
+
+const ID = /^[A-Za-z0-9_-]{1,64}$/;
+const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+export function encodeCursor(position: PostCursor): string {
+  return Buffer.from(`${position.publishedAt}|${position.id}`, 'utf8').toString('base64url');
+}
+
+/** The position a cursor names, or null when it is not one this server made. */
+export function decodeCursor(cursor: string): PostCursor | null {
+  if (!/^[A-Za-z0-9_-]+$/.test(cursor)) return null;
+  const text = Buffer.from(cursor, 'base64url').toString('utf8');
+  const bar = text.indexOf('|');
+  if (bar < 0) return null;
+  const publishedAt = text.slice(0, bar);
+  const id = text.slice(bar + 1);
+  if (!ISO.test(publishedAt) || Number.isNaN(Date.parse(publishedAt)) || !ID.test(id)) return null;
+  return { publishedAt, id };
+}
+
+/**
+ * Turns `limit + 1` rows into a page: the extra row only says that another page exists, and the cursor
+ * points at the last row shown.
+ */
+export function toPage<T extends { publishedAt: string; id: string }>(
+  rows: readonly T[],
+  limit: number,
+): { items: T[]; nextCursor: string | null } {
+  const items = rows.slice(0, limit);
+  const last = items.at(-1);
+  return {
+    items,
+    nextCursor: rows.length > limit && last ? encodeCursor({ publishedAt: last.publishedAt, id: last.id }) : null,
+  };
+}

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, DEFAULT_SEED_DIR, loadConfig } from './config.ts';
+
+describe('loadConfig', () => {
+  it('has safe defaults: loopback, 8080, ./data, seeding on', () => {
+    expect(loadConfig({}, '/srv/app')).toEqual({
+      host: '127.0.0.1',
+      port: 8080,
+      dataDir: '/srv/app/data',
+      seed: true,
+      seedDir: DEFAULT_SEED_DIR.replace(/\/$/, ''),
+      clientDir: '/srv/app/dist/client',
+      logLevel: 'info',
+    });
+  });
+
+  it('reads every variable', () => {
+    const config = loadConfig(
+      { HOST: '0.0.0.0', PORT: '0', DATA_DIR: '/tmp/d', SEED: '0', CLIENT_DIR: 'build', LOG_LEVEL: 'DEBUG' },
+      '/srv/app',
+    );
+    expect(config).toMatchObject({
+      host: '0.0.0.0',
+      port: 0,
+      dataDir: '/tmp/d',
+      seed: false,
+      clientDir: '/srv/app/build',
+      logLevel: 'debug',
+    });
+  });
+
+  it('rejects invalid values, naming each variable', () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: '80a', SEED: 'maybe', LOG_LEVEL: 'loud', HOST: 'bad host' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const { problems } = error as ConfigError;
+    expect(problems).toHaveLength(4);
+    expect(problems.join('\n')).toMatch(/PORT "80a".*\n.*SEED "maybe".*\n.*LOG_LEVEL "loud"/s);
+    expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT "70000"/);
+  });
+});

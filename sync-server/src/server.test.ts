@@ -1,0 +1,43 @@
+/** The real server on port 0: listen, answer, shut down. */
+import { pino } from 'pino';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from './config.ts';
+import { startServer } from './server.ts';
+import { tempDir } from './testing/fixtures.ts';
+
+describe('startServer', () => {
+  it('seeds an empty data dir, serves on a free port and closes cleanly', async () => {
+    const { dir, remove } = tempDir();
+    const config = loadConfig({ PORT: '0', DATA_DIR: dir, CLIENT_DIR: dir, LOG_LEVEL: 'silent' });
+    const running = await startServer(config, { logger: pino({ level: 'silent' }) });
+    try {
+      expect(running.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      const health = await fetch(`${running.url}/healthz`);
+      expect(await health.json()).toEqual({ ok: true });
+      const latest = (await (await fetch(`${running.url}/api/posts?limit=1`)).json()) as { items: unknown[] };
+      expect(latest.items).toHaveLength(1);
+    } finally {
+      await running.close();
+      await running.close(); // idempotent
+      remove();
+    }
+    await expect(fetch(`${running.url}/healthz`)).rejects.toThrow();
+  });
+
+  it('does not seed when SEED=0, and reports a busy port', async () => {
+    const { dir, remove } = tempDir();
+    const first = await startServer(loadConfig({ PORT: '0', DATA_DIR: dir, SEED: '0', LOG_LEVEL: 'silent' }));
+    try {
+      expect(await first.store.countPosts()).toBe(0);
+      const port = new URL(first.url).port;
+      const { dir: other, remove: removeOther } = tempDir();
+      await expect(
+        startServer(loadConfig({ PORT: port, DATA_DIR: other, SEED: '0', LOG_LEVEL: 'silent' })),
+      ).rejects.toMatchObject({ code: 'EADDRINUSE' });
+      removeOther();
+    } finally {
+      await first.close();
+      remove();
+    }
+  });
+});

@@ -1,0 +1,400 @@
+/**
+ * The default Store: one SQLite file through better-sqlite3. Queries are synchronous underneath (fast for
+ * a single local file) but the interface stays async so a networked database can replace it.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Author, AuthorSummary, PostSummary, Series, TagSummary } from '../../../../shared/src/model/catalog.ts';
+import type {
+  AuthorActivity,
+  CatalogImport,
+  PostListQuery,
+  SeriesKey,
+  Store,
+  StoredPost,
+  TagActivity,
+  Timestamp,
+  UserKey,
+} from '../store.ts';
+import { migrate } from './migrate.ts';
+
+export const SQLITE_FILE_NAME = 'sysdespro.sqlite';
+
+export type SqliteStoreOptions = { dataDir: string } | { file: string };
+
+/** Opens (creating if needed) the database, applies pending migrations and returns the Store. */
+export function openSqliteStore(options: SqliteStoreOptions): Store {
+  let file: string;
+  if ('dataDir' in options) {
+    mkdirSync(options.dataDir, { recursive: true });
+    file = join(options.dataDir, SQLITE_FILE_NAME);
+  } else {
+    file = options.file;
+  }
+  const db = new Database(file);
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    // WAL makes NORMAL durable against application crashes; only an OS crash can lose the last commit.
+    db.pragma('synchronous = NORMAL');
+    db.pragma('busy_timeout = 5000');
+    migrate(db);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  return new SqliteStore(db);
+}
+
+// ── Row shapes ──────────────────────────────────────────────────────────────────────────────────────
+
+type SummaryRow = {
+  id: string;
+  slug: string;
+  title: string;
+  excerpt: string;
+  published_at: string;
+  updated_at: string;
+  reading_minutes: number;
+  images_json: string;
+  tags_json: string;
+  author_id: string;
+  author_handle: string;
+  author_display_name: string;
+  series_id: string | null;
+  series_slug: string | null;
+  series_title: string | null;
+  series_part: number | null;
+  series_part_count: number;
+  reaction_count: number;
+  comment_count: number;
+};
+
+type AuthorRow = {
+  id: string;
+  handle: string;
+  display_name: string;
+  headline: string;
+  bio: string;
+  website: string | null;
+  github: string | null;
+  support_url: string | null;
+  location: string | null;
+  joined_at: string;
+  follower_count: number;
+  following_count: number;
+  post_count: number;
+  comment_count: number;
+};
+
+type TagRow = { slug: string; name: string; description: string; post_count: number; follower_count: number };
+
+// ── SQL ─────────────────────────────────────────────────────────────────────────────────────────────
+
+// Each takes extra columns so a query can add what it needs without a second copy of the base.
+const summarySelect = (extraColumns = '') => `
+SELECT p.id, p.slug, p.title, p.excerpt, p.published_at, p.updated_at, p.reading_minutes, p.images_json,
+  u.id AS author_id, u.handle AS author_handle, u.display_name AS author_display_name,
+  s.id AS series_id, s.slug AS series_slug, s.title AS series_title, p.series_part,
+  (SELECT COUNT(*) FROM posts sp WHERE sp.series_id = p.series_id) AS series_part_count,
+  (SELECT COUNT(*) FROM reactions r WHERE r.post_id = p.id) AS reaction_count,
+  (SELECT COUNT(*) FROM comments c WHERE c.post_id = p.id) AS comment_count,
+  (SELECT json_group_array(pt.tag_slug ORDER BY pt.position) FROM post_tags pt WHERE pt.post_id = p.id) AS tags_json
+  ${extraColumns}
+FROM posts p
+JOIN users u ON u.id = p.author_id
+LEFT JOIN series s ON s.id = p.series_id`;
+
+const authorSelect = (extraColumns = '') => `
+SELECT u.id, u.handle, u.display_name, u.headline, u.bio, u.website, u.github, u.support_url, u.location, u.joined_at,
+  (SELECT COUNT(*) FROM follows f WHERE f.author_id = u.id) AS follower_count,
+  (SELECT COUNT(*) FROM follows f WHERE f.follower_id = u.id) AS following_count,
+  (SELECT COUNT(*) FROM posts p WHERE p.author_id = u.id) AS post_count,
+  (SELECT COUNT(*) FROM comments c WHERE c.user_id = u.id) AS comment_count
+  ${extraColumns}
+FROM users u`;
+
+const tagSelect = (extraColumns = '') => `
+SELECT t.slug, t.name, t.description,
+  (SELECT COUNT(*) FROM post_tags pt WHERE pt.tag_slug = t.slug) AS post_count,
+  (SELECT COUNT(*) FROM tag_follows tf WHERE tf.tag_slug = t.slug) AS follower_count
+  ${extraColumns}
+FROM tags t`;
+
+// ── Mapping ─────────────────────────────────────────────────────────────────────────────────────────
+
+function toSummary(row: SummaryRow): PostSummary {
+  return {
+    id: row.id,
+    slug: row.slug,
+    title: row.title,
+    excerpt: row.excerpt,
+    author: { id: row.author_id, handle: row.author_handle, displayName: row.author_display_name },
+    tags: JSON.parse(row.tags_json) as string[],
+    publishedAt: row.published_at,
+    updatedAt: row.updated_at,
+    readingMinutes: row.reading_minutes,
+    reactionCount: row.reaction_count,
+    commentCount: row.comment_count,
+    series:
+      row.series_id && row.series_slug && row.series_title && row.series_part !== null
+        ? {
+            id: row.series_id,
+            slug: row.series_slug,
+            title: row.series_title,
+            part: row.series_part,
+            partCount: row.series_part_count,
+          }
+        : null,
+    images: JSON.parse(row.images_json) as string[],
+  };
+}
+
+function toAuthorSummary(row: AuthorRow): AuthorSummary {
+  return {
+    id: row.id,
+    handle: row.handle,
+    displayName: row.display_name,
+    headline: row.headline,
+    joinedAt: row.joined_at,
+    followerCount: row.follower_count,
+    postCount: row.post_count,
+  };
+}
+
+function toAuthor(row: AuthorRow): Author {
+  return {
+    ...toAuthorSummary(row),
+    website: row.website,
+    github: row.github,
+    supportUrl: row.support_url,
+    location: row.location,
+    bio: row.bio,
+    followingCount: row.following_count,
+    commentCount: row.comment_count,
+  };
+}
+
+const toTag = (row: TagRow): TagSummary => ({
+  slug: row.slug,
+  name: row.name,
+  description: row.description,
+  postCount: row.post_count,
+  followerCount: row.follower_count,
+});
+
+/** Stored timestamps must sort as text, so every one is normalised to the same ISO form. */
+function timestamp(value: string, what: string): Timestamp {
+  const ms = Date.parse(value);
+  if (Number.isNaN(ms)) throw new Error(`${what} has an invalid timestamp: ${JSON.stringify(value)}.`);
+  return new Date(ms).toISOString();
+}
+
+// ── Store ───────────────────────────────────────────────────────────────────────────────────────────
+
+class SqliteStore implements Store {
+  readonly #db: Database.Database;
+  readonly #statements = new Map<string, Database.Statement>();
+
+  constructor(db: Database.Database) {
+    this.#db = db;
+  }
+
+  #prepare(sql: string): Database.Statement {
+    let statement = this.#statements.get(sql);
+    if (!statement) {
+      statement = this.#db.prepare(sql);
+      this.#statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  async importCatalog(batch: CatalogImport): Promise<void> {
+    const db = this.#db;
+    const insertUser = db.prepare(`INSERT INTO users
+      (id, handle, display_name, headline, bio, website, github, support_url, location, joined_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    const insertTag = db.prepare('INSERT INTO tags (slug, name, description) VALUES (?, ?, ?)');
+    const insertSeries = db.prepare(
+      'INSERT INTO series (id, slug, title, description, author_id) VALUES (?, ?, ?, ?, ?)',
+    );
+    const insertPost = db.prepare(`INSERT INTO posts
+      (id, slug, title, excerpt, author_id, series_id, series_part, content_json, images_json, reading_minutes,
+       published_at, updated_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    const insertPostTag = db.prepare('INSERT INTO post_tags (post_id, tag_slug, position) VALUES (?, ?, ?)');
+    const insertFollow = db.prepare('INSERT INTO follows (follower_id, author_id, created_at) VALUES (?, ?, ?)');
+    const insertTagFollow = db.prepare('INSERT INTO tag_follows (user_id, tag_slug, created_at) VALUES (?, ?, ?)');
+    const insertReaction = db.prepare('INSERT INTO reactions (post_id, user_id, kind, created_at) VALUES (?, ?, ?, ?)');
+    const insertComment = db.prepare(
+      'INSERT INTO comments (id, post_id, user_id, body, created_at) VALUES (?, ?, ?, ?, ?)',
+    );
+
+    db.transaction(() => {
+      for (const u of batch.users) {
+        insertUser.run(
+          u.id,
+          u.handle.toLowerCase(),
+          u.displayName,
+          u.headline,
+          u.bio,
+          u.website,
+          u.github,
+          u.supportUrl,
+          u.location,
+          timestamp(u.joinedAt, `User ${u.handle}`),
+        );
+      }
+      for (const t of batch.tags) insertTag.run(t.slug, t.name, t.description);
+      for (const s of batch.series) insertSeries.run(s.id, s.slug, s.title, s.description, s.authorId);
+      for (const p of batch.posts) {
+        insertPost.run(
+          p.id,
+          p.slug,
+          p.title,
+          p.excerpt,
+          p.authorId,
+          p.seriesId,
+          p.seriesPart,
+          p.contentJson,
+          JSON.stringify(p.images),
+          p.readingMinutes,
+          timestamp(p.publishedAt, `Post ${p.slug}`),
+          timestamp(p.updatedAt, `Post ${p.slug}`),
+        );
+        p.tags.forEach((tag, position) => {
+          insertPostTag.run(p.id, tag, position);
+        });
+      }
+      for (const f of batch.follows) insertFollow.run(f.followerId, f.authorId, timestamp(f.createdAt, 'A follow'));
+      for (const f of batch.tagFollows)
+        insertTagFollow.run(f.userId, f.tagSlug, timestamp(f.createdAt, 'A tag follow'));
+      for (const r of batch.reactions) {
+        insertReaction.run(r.postId, r.userId, r.kind, timestamp(r.createdAt, 'A reaction'));
+      }
+      for (const c of batch.comments) {
+        insertComment.run(c.id, c.postId, c.userId, c.body, timestamp(c.createdAt, 'A comment'));
+      }
+    })();
+  }
+
+  async countPosts(): Promise<number> {
+    return (this.#prepare('SELECT COUNT(*) AS n FROM posts').get() as { n: number }).n;
+  }
+
+  async listPosts(query: PostListQuery): Promise<PostSummary[]> {
+    const where: string[] = [];
+    const params: Record<string, string | number> = {};
+    if (query.after) {
+      where.push('(p.published_at < @afterAt OR (p.published_at = @afterAt AND p.id < @afterId))');
+      params.afterAt = query.after.publishedAt;
+      params.afterId = query.after.id;
+    }
+    if (query.tagSlug !== undefined) {
+      where.push('EXISTS (SELECT 1 FROM post_tags t WHERE t.post_id = p.id AND t.tag_slug = @tagSlug)');
+      params.tagSlug = query.tagSlug;
+    }
+    if (query.authorId !== undefined) {
+      where.push('p.author_id = @authorId');
+      params.authorId = query.authorId;
+    }
+    if (query.publishedSince !== undefined) {
+      where.push('p.published_at >= @since');
+      params.since = query.publishedSince;
+    }
+    let sql = `${summarySelect()}${where.length ? `\nWHERE ${where.join(' AND ')}` : ''}
+ORDER BY p.published_at DESC, p.id DESC`;
+    if (query.limit !== undefined) {
+      sql += '\nLIMIT @limit';
+      params.limit = query.limit;
+    }
+    return (this.#prepare(sql).all(params) as SummaryRow[]).map(toSummary);
+  }
+
+  async getPostBySlug(slug: string): Promise<StoredPost | null> {
+    const row = this.#prepare(`${summarySelect(', p.content_json')} WHERE p.slug = ?`).get(slug) as
+      | (SummaryRow & { content_json: string })
+      | undefined;
+    return row ? { summary: toSummary(row), contentJson: row.content_json } : null;
+  }
+
+  async getAuthor(key: UserKey): Promise<Author | null> {
+    const row = (
+      'id' in key
+        ? this.#prepare(`${authorSelect()} WHERE u.id = ?`).get(key.id)
+        : this.#prepare(`${authorSelect()} WHERE u.handle = ?`).get(key.handle.toLowerCase())
+    ) as AuthorRow | undefined;
+    return row ? toAuthor(row) : null;
+  }
+
+  async listAuthorActivity(since: Timestamp): Promise<AuthorActivity[]> {
+    // An author's own comments on their posts (replies) are not engagement from readers.
+    const recent = `,
+  (SELECT COUNT(*) FROM reactions r JOIN posts p ON p.id = r.post_id
+    WHERE p.author_id = u.id AND r.created_at >= @since AND r.user_id <> u.id) AS recent_reactions,
+  (SELECT COUNT(*) FROM comments c JOIN posts p ON p.id = c.post_id
+    WHERE p.author_id = u.id AND c.created_at >= @since AND c.user_id <> u.id) AS recent_comments`;
+    const sql = `SELECT * FROM (${authorSelect(recent)}) WHERE post_count > 0`;
+    const rows = this.#prepare(sql).all({ since }) as (AuthorRow & {
+      recent_reactions: number;
+      recent_comments: number;
+    })[];
+    return rows.map((row) => ({
+      author: toAuthorSummary(row),
+      recentReactions: row.recent_reactions,
+      recentComments: row.recent_comments,
+    }));
+  }
+
+  async getTag(slug: string): Promise<TagSummary | null> {
+    const row = this.#prepare(`${tagSelect()} WHERE t.slug = ?`).get(slug) as TagRow | undefined;
+    return row ? toTag(row) : null;
+  }
+
+  async listTagActivity(since: Timestamp): Promise<TagActivity[]> {
+    const recent = `,
+  (SELECT COUNT(*) FROM post_tags pt JOIN posts p ON p.id = pt.post_id
+    WHERE pt.tag_slug = t.slug AND p.published_at >= @since) AS recent_post_count`;
+    const sql = `SELECT * FROM (${tagSelect(recent)}) WHERE post_count > 0 OR follower_count > 0`;
+    const rows = this.#prepare(sql).all({ since }) as (TagRow & { recent_post_count: number })[];
+    return rows.map((row) => ({ tag: toTag(row), recentPostCount: row.recent_post_count }));
+  }
+
+  async getSeries(key: SeriesKey): Promise<Series | null> {
+    const select = `SELECT s.id, s.slug, s.title, s.description,
+        u.id AS author_id, u.handle AS author_handle, u.display_name AS author_display_name
+      FROM series s JOIN users u ON u.id = s.author_id`;
+    const row = (
+      'id' in key
+        ? this.#prepare(`${select} WHERE s.id = ?`).get(key.id)
+        : this.#prepare(`${select} WHERE s.slug = ?`).get(key.slug)
+    ) as
+      | {
+          id: string;
+          slug: string;
+          title: string;
+          description: string;
+          author_id: string;
+          author_handle: string;
+          author_display_name: string;
+        }
+      | undefined;
+    if (!row) return null;
+    const parts = this.#prepare(
+      'SELECT series_part AS part, slug, title, published_at AS publishedAt FROM posts WHERE series_id = ? ORDER BY series_part',
+    ).all(row.id) as Series['parts'];
+    return {
+      id: row.id,
+      slug: row.slug,
+      title: row.title,
+      description: row.description,
+      author: { id: row.author_id, handle: row.author_handle, displayName: row.author_display_name },
+      parts,
+    };
+  }
+
+  async close(): Promise<void> {
+    if (this.#db.open) this.#db.close();
+  }
+}
