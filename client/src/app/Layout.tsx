@@ -1,0 +1,98 @@
+/** The root layout: skip link, header with navigation and the offline indicator, main, footer, notices. */
+import { type RouteSectionProps, useLocation } from '@solidjs/router';
+import { createEffect, createSignal, type JSX, lazy, on, onMount, Show, Suspense } from 'solid-js';
+import { isOnline } from '../state/online.ts';
+import { Skeleton } from '../ui/Basics.tsx';
+import { StorageNotice } from '../ui/StorageNotice.tsx';
+
+// Registers the service worker; loaded after the first paint so it never delays the first load.
+const UpdatePrompt = lazy(() => import('../sw/UpdatePrompt.tsx'));
+
+const afterFirstPaint = (run: () => void) => {
+  const start = () =>
+    'requestIdleCallback' in window ? requestIdleCallback(run, { timeout: 3000 }) : setTimeout(run, 1000);
+  if (document.readyState === 'complete') start();
+  else window.addEventListener('load', start, { once: true });
+};
+
+export function Layout(props: RouteSectionProps): JSX.Element {
+  let main: HTMLElement | undefined;
+  const location = useLocation();
+  const [registerSw, setRegisterSw] = createSignal(false);
+  onMount(() => afterFirstPaint(() => setRegisterSw(true)));
+
+  // After client-side navigation, move focus to the new page so keyboard and screen reader users start there.
+  createEffect(
+    on(
+      () => location.pathname,
+      () => main?.focus({ preventScroll: true }),
+      { defer: true },
+    ),
+  );
+
+  const skipToContent = (event: MouseEvent) => {
+    event.preventDefault();
+    main?.focus();
+    main?.scrollIntoView();
+  };
+
+  return (
+    <>
+      <a class="skip-link" href="#main" on:click={skipToContent}>
+        Skip to content
+      </a>
+      <header class="site-header">
+        <div class="container header-inner">
+          <a class="brand" href="/" aria-label="SysDesPro home">
+            <img src="/favicon.svg" alt="" width="32" height="32" />
+            <span>SysDesPro</span>
+          </a>
+          <nav aria-label="Main">
+            <ul class="nav-links">
+              <li>
+                <a href="/" aria-current={location.pathname === '/' ? 'page' : undefined}>
+                  Home
+                </a>
+              </li>
+              <li>
+                <a href="/saved" aria-current={location.pathname === '/saved' ? 'page' : undefined}>
+                  Saved
+                </a>
+              </li>
+              <li>
+                <a class="nav-cta" href="/signup" aria-current={location.pathname === '/signup' ? 'page' : undefined}>
+                  Become an author
+                </a>
+              </li>
+            </ul>
+          </nav>
+        </div>
+        <div class="offline-indicator" role="status">
+          <Show when={!isOnline()}>
+            <p class="container">
+              <span aria-hidden="true">● </span>Offline — showing saved posts
+            </p>
+          </Show>
+        </div>
+      </header>
+      <StorageNotice />
+      <main id="main" ref={main} tabindex="-1" class="container">
+        <Suspense fallback={<Skeleton lines={6} label="Loading the page…" />}>{props.children}</Suspense>
+      </main>
+      <footer class="site-footer">
+        <div class="container">
+          <p>
+            <strong>SysDesPro</strong> — a community blog about software system design. Works offline; no tracking
+            cookies.
+          </p>
+          <p>
+            <a href="/saved">Saved for offline</a> · <a href="/signup">Become an author</a>
+          </p>
+        </div>
+      </footer>
+      <Show when={registerSw()}>
+        <UpdatePrompt />
+      </Show>
+    </>
+  );
+}

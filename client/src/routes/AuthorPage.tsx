@@ -1,0 +1,160 @@
+import { useParams } from '@solidjs/router';
+import { createEffect, createSignal, type JSX, onCleanup, Show } from 'solid-js';
+import { useAuthorByHandle, usePostList } from '../state/catalog.ts';
+import { Avatar } from '../ui/Basics.tsx';
+import { formatMonthYear, setTitle } from '../ui/format.ts';
+import { PageSwitch } from '../ui/PageState.tsx';
+import { PostList } from '../ui/PostList.tsx';
+import { OfflineSave } from './OfflineSave.tsx';
+
+/** `/@handle`: the route matches `/:handle` with a filter that requires the `@` (see app/routes.ts). */
+export const handleFromSegment = (segment: string | undefined) => decodeURIComponent(segment ?? '').replace(/^@/, '');
+
+const safeWebsite = (url: string) => (/^https?:\/\//i.test(url) ? url : `https://${url}`);
+const websiteLabel = (url: string) => url.replace(/^https?:\/\//i, '').replace(/\/$/, '');
+
+export default function AuthorPage(): JSX.Element {
+  const params = useParams<{ handle: string }>();
+  const handle = () => handleFromSegment(params.handle);
+  const author = useAuthorByHandle(handle);
+  const posts = usePostList(() => {
+    const id = author.data()?.id;
+    return id ? `author:${id}` : undefined;
+  });
+  const [copied, setCopied] = createSignal<string | null>(null);
+  let copiedTimer: ReturnType<typeof setTimeout> | undefined;
+  onCleanup(() => clearTimeout(copiedTimer));
+
+  createEffect(() => setTitle(author.data()?.displayName ?? `@${handle()}`));
+
+  const copyLink = async (id: string) => {
+    const link = `${location.origin}/u/${id}`;
+    try {
+      await navigator.clipboard.writeText(link);
+      setCopied('Link copied');
+    } catch {
+      setCopied(`Copy this link: ${link}`);
+    }
+    clearTimeout(copiedTimer);
+    copiedTimer = setTimeout(() => setCopied(null), 4000);
+  };
+
+  return (
+    <PageSwitch
+      status={author.status()}
+      message={author.message()}
+      onRetry={author.revalidate}
+      notFound={`There is no author @${handle()}.`}
+    >
+      <Show when={author.data()}>
+        {(a) => (
+          <div class="profile">
+            <header class="card profile-header">
+              <Avatar id={a().id} name={a().displayName} size="lg" />
+              <h1>{a().displayName}</h1>
+              <p class="muted">@{a().handle}</p>
+              <Show when={a().headline}>
+                <p class="headline">{a().headline}</p>
+              </Show>
+              <Show when={a().bio}>
+                <p class="bio">{a().bio}</p>
+              </Show>
+              <ul class="profile-meta">
+                <Show when={a().location}>
+                  <li>
+                    <span class="sr-only">Location: </span>
+                    {a().location}
+                  </li>
+                </Show>
+                <li>Joined {formatMonthYear(a().joinedAt)}</li>
+                <Show when={a().website}>
+                  {(site) => (
+                    <li>
+                      <span class="sr-only">Website: </span>
+                      <a href={safeWebsite(site())} rel="noopener noreferrer me">
+                        {websiteLabel(site())}
+                      </a>
+                    </li>
+                  )}
+                </Show>
+                <Show when={a().github}>
+                  {(gh) => (
+                    <li>
+                      <a href={`https://github.com/${encodeURIComponent(gh())}`} rel="noopener noreferrer me">
+                        GitHub: {gh()}
+                      </a>
+                    </li>
+                  )}
+                </Show>
+              </ul>
+              <ul class="profile-counts">
+                <Stat value={a().followerCount} label="Followers" />
+                <Stat value={a().followingCount} label="Following" />
+                <Stat value={a().postCount} label="Posts" />
+                <Stat value={a().commentCount} label="Comments" />
+              </ul>
+              <div class="profile-actions">
+                <button
+                  type="button"
+                  class="button"
+                  disabled
+                  title="Sign-in arrives with accounts"
+                  aria-describedby="follow-hint"
+                >
+                  Follow
+                </button>
+                <button type="button" class="button button-secondary" onClick={() => void copyLink(a().id)}>
+                  Copy profile link
+                </button>
+                <OfflineSave target={() => ({ kind: 'author', id: a().id })} subject={`${a().displayName}'s posts`} />
+              </div>
+              <p id="follow-hint" class="muted small">
+                Sign-in arrives with accounts.
+              </p>
+              <p role="status" class="copy-status">
+                {copied() ?? ''}
+              </p>
+            </header>
+
+            <Show when={a().supportUrl}>
+              {(url) => (
+                <section class="card support" aria-labelledby="support-heading">
+                  <h2 id="support-heading">Support {a().displayName}</h2>
+                  <p>Enjoying these posts? You can support the author's writing directly.</p>
+                  <a class="button" href={safeWebsite(url())} rel="noopener noreferrer">
+                    Support {a().displayName}
+                  </a>
+                </section>
+              )}
+            </Show>
+
+            <section aria-labelledby="author-posts">
+              <h2 id="author-posts" class="section-title">
+                Latest posts
+              </h2>
+              <PostList
+                items={posts.data()?.items}
+                status={posts.status()}
+                message={posts.message()}
+                emptyText={`${a().displayName} hasn't published anything yet.`}
+                hasMore={Boolean(posts.data()?.nextCursor)}
+                loadingMore={posts.loadingMore()}
+                loadMoreError={posts.loadMoreError()}
+                onLoadMore={() => void posts.loadMore()}
+                onRetry={posts.revalidate}
+              />
+            </section>
+          </div>
+        )}
+      </Show>
+    </PageSwitch>
+  );
+}
+
+function Stat(props: { value: number; label: string }): JSX.Element {
+  return (
+    <li>
+      <strong>{props.value.toLocaleString('en')}</strong> <span>{props.label}</span>
+    </li>
+  );
+}

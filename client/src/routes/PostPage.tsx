@@ -1,0 +1,144 @@
+import { useParams } from '@solidjs/router';
+import { createEffect, type JSX, Show } from 'solid-js';
+import type { AuthorSummary } from '../../../shared/src/model/catalog.ts';
+import { usePost, useSeries } from '../state/catalog.ts';
+import { Avatar, Notice, OFFLINE_MISSING, Skeleton, TagChips } from '../ui/Basics.tsx';
+import { DocContent } from '../ui/DocContent.tsx';
+import { count, formatDate, formatMonthYear, readingTime, sameDay, setTitle } from '../ui/format.ts';
+import { PageSwitch } from '../ui/PageState.tsx';
+import { PostCounts } from '../ui/PostCard.tsx';
+import { SeriesBox } from '../ui/SeriesBox.tsx';
+import { OfflineSave } from './OfflineSave.tsx';
+
+export default function PostPage(): JSX.Element {
+  const params = useParams<{ slug: string }>();
+  const post = usePost(() => params.slug);
+  // The series as kept on its own (when this post is only known from a list, without seriesDetail).
+  const series = useSeries(() => {
+    const p = post.data();
+    return p?.series && !p.seriesDetail ? p.series.slug : undefined;
+  });
+  const seriesDetail = () => post.data()?.seriesDetail ?? series.data();
+  // A post known only from a list can show its header while the body loads (or is missing offline).
+  const status = () => (post.data() && post.status() !== 'not-found' ? 'ready' : post.status());
+
+  createEffect(() => setTitle(post.data()?.title ?? (post.status() === 'not-found' ? 'Page not found' : 'Post')));
+
+  return (
+    <PageSwitch
+      status={status()}
+      message={post.message()}
+      onRetry={post.revalidate}
+      notFound="This post doesn't exist or is no longer published."
+    >
+      <Show when={post.data()}>
+        {(p) => (
+          <article class="post">
+            <header class="post-header">
+              <TagChips tags={p().tags} />
+              <h1>{p().title}</h1>
+              <div class="byline">
+                <Avatar id={p().author.id} name={p().author.displayName} />
+                <div>
+                  <a class="byline-name" href={`/@${p().author.handle}`}>
+                    {p().author.displayName}
+                  </a>
+                  <p class="muted small">
+                    Published <time datetime={p().publishedAt}>{formatDate(p().publishedAt)}</time>
+                    <Show when={!sameDay(p().publishedAt, p().updatedAt)}>
+                      {' '}
+                      · Updated <time datetime={p().updatedAt}>{formatDate(p().updatedAt)}</time>
+                    </Show>{' '}
+                    · {readingTime(p().readingMinutes)}
+                  </p>
+                </div>
+              </div>
+              <div class="post-actions">
+                <PostCounts reactions={p().reactionCount} comments={p().commentCount} />
+                <OfflineSave
+                  target={() => ({ kind: 'post', slug: p().slug })}
+                  subject="this post"
+                  label="Save for offline"
+                  savedLabel="Saved for offline"
+                />
+              </div>
+            </header>
+
+            <Show when={seriesDetail()}>
+              {(s) => (
+                <SeriesBox series={s()} currentSlug={p().slug}>
+                  <OfflineSave
+                    target={() => ({ kind: 'series', slug: s().slug })}
+                    subject="the whole series"
+                    label="Make series available offline"
+                    savedLabel="Series available offline"
+                  />
+                </SeriesBox>
+              )}
+            </Show>
+
+            <Show
+              when={p().content}
+              fallback={
+                <Show
+                  when={post.status() === 'loading'}
+                  fallback={
+                    <Notice tone="warn">
+                      <p>
+                        <strong>
+                          {post.status() === 'offline-missing' ? OFFLINE_MISSING : "The post didn't load"}.
+                        </strong>{' '}
+                        <Show when={post.status() === 'offline-missing'} fallback={post.message()}>
+                          <a href="/saved">See what's saved</a>
+                        </Show>
+                      </p>
+                    </Notice>
+                  }
+                >
+                  <Skeleton lines={8} label="Loading the post…" />
+                </Show>
+              }
+            >
+              {(content) => <DocContent doc={content()} />}
+            </Show>
+
+            <footer class="post-footer">
+              <AuthorCard author={p().author} />
+            </footer>
+          </article>
+        )}
+      </Show>
+    </PageSwitch>
+  );
+}
+
+function AuthorCard(props: { author: Partial<AuthorSummary> & Pick<AuthorSummary, 'id' | 'handle' | 'displayName'> }) {
+  return (
+    <section class="card author-card" aria-labelledby="about-author">
+      <h2 id="about-author" class="small-heading">
+        About the author
+      </h2>
+      <div class="byline">
+        <Avatar id={props.author.id} name={props.author.displayName} size="lg" />
+        <div>
+          <a class="byline-name" href={`/@${props.author.handle}`}>
+            {props.author.displayName}
+          </a>
+          <p class="muted small">@{props.author.handle}</p>
+        </div>
+      </div>
+      <Show when={props.author.headline}>
+        <p>{props.author.headline}</p>
+      </Show>
+      <Show when={props.author.joinedAt}>
+        <p class="muted small">
+          Joined {formatMonthYear(props.author.joinedAt ?? '')}
+          <Show when={props.author.postCount !== undefined}> · {count(props.author.postCount ?? 0, 'post')}</Show>
+        </p>
+      </Show>
+      <p>
+        <a href={`/@${props.author.handle}`}>View {props.author.displayName}'s profile →</a>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,86 @@
+/** Catalog data for routes: each hook is a stale-while-revalidate resource over the local catalog. */
+import { type Accessor, createSignal } from 'solid-js';
+import type { PopularWindow } from '../../../shared/src/model/catalog.ts';
+import { asFullAuthor, catalog, type PostListKey } from '../store/catalog.ts';
+import { createSwr } from './swr.ts';
+
+export type { ListView, PostListKey } from '../store/catalog.ts';
+export type { StoredAuthor, StoredPost } from '../store/db.ts';
+export type { SwrStatus } from '../store/swr.ts';
+export type { Swr } from './swr.ts';
+
+export const usePost = (slug: Accessor<string | undefined>) =>
+  createSwr(
+    slug,
+    (s) => catalog().readPost(s),
+    (s) => catalog().refreshPost(s),
+    (post) => post.content !== undefined,
+  );
+
+export function usePostList(key: Accessor<PostListKey | undefined>) {
+  const swr = createSwr(
+    key,
+    (k) => catalog().readPostList(k),
+    (k) => catalog().refreshPostList(k),
+  );
+  const [loadingMore, setLoadingMore] = createSignal(false);
+  const [loadMoreError, setLoadMoreError] = createSignal<string | null>(null);
+  const loadMore = async () => {
+    const k = key();
+    if (!k || loadingMore()) return;
+    setLoadingMore(true);
+    setLoadMoreError(null);
+    try {
+      await catalog().loadMore(k);
+    } catch (error) {
+      setLoadMoreError(error instanceof Error ? error.message : 'Loading more posts failed.');
+    } finally {
+      setLoadingMore(false);
+    }
+  };
+  return { ...swr, loadMore, loadingMore, loadMoreError };
+}
+
+export const popularListKey = (window: PopularWindow): PostListKey => `popular:${window}`;
+
+export const usePopularTags = () =>
+  createSwr(
+    () => 'tags',
+    () => catalog().readPopularTags(),
+    () => catalog().refreshPopularTags(),
+  );
+
+export const usePopularAuthors = () =>
+  createSwr(
+    () => 'authors',
+    () => catalog().readPopularAuthors(),
+    () => catalog().refreshPopularAuthors(),
+  );
+
+export const useTag = (slug: Accessor<string | undefined>) =>
+  createSwr(
+    slug,
+    (s) => catalog().readTag(s),
+    (s) => catalog().refreshTag(s),
+  );
+
+export const useAuthorByHandle = (handle: Accessor<string | undefined>) =>
+  createSwr(
+    handle,
+    async (h) => asFullAuthor(await catalog().readAuthorByHandle(h)),
+    (h) => catalog().refreshAuthorByHandle(h),
+  );
+
+export const useAuthorById = (id: Accessor<string | undefined>) =>
+  createSwr(
+    id,
+    (i) => catalog().readAuthor(i),
+    (i) => catalog().refreshAuthorById(i),
+  );
+
+export const useSeries = (slug: Accessor<string | undefined>) =>
+  createSwr(
+    slug,
+    (s) => catalog().readSeries(s),
+    (s) => catalog().refreshSeries(s),
+  );

@@ -1,0 +1,117 @@
+/** The one module that talks to the HTTP API. Everything it returns is a shape from shared/src/model. */
+import { API } from '../../../shared/src/model/api.ts';
+import type {
+  Author,
+  AuthorSummary,
+  ApiError as ErrorBody,
+  Page,
+  PopularWindow,
+  Post,
+  PostSummary,
+  Series,
+  TagSummary,
+} from '../../../shared/src/model/catalog.ts';
+
+/** The network could not be reached (or did not answer in time). */
+export class OfflineError extends Error {
+  override name = 'OfflineError';
+  constructor(message = "You're offline.") {
+    super(message);
+  }
+}
+
+/** The server answered 404: the thing does not exist (any more). */
+export class NotFoundError extends Error {
+  override name = 'NotFoundError';
+}
+
+/** Any other failed answer; `message` is the server's own explanation when it gave one. */
+export class ApiError extends Error {
+  override name = 'ApiError';
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export type Fetcher = (input: string, init?: RequestInit) => Promise<Response>;
+type Query = Record<string, string | number | null | undefined>;
+
+export type ApiClientOptions = {
+  fetch?: Fetcher;
+  /** Origin to prefix paths with (tests); the app uses same-origin paths. */
+  base?: string;
+  isOnline?: () => boolean;
+  timeoutMs?: number;
+};
+
+const browserOnline = () => typeof navigator === 'undefined' || navigator.onLine !== false;
+
+export function createApiClient(options: ApiClientOptions = {}) {
+  const doFetch: Fetcher = options.fetch ?? ((input, init) => fetch(input, init));
+  const base = options.base ?? '';
+  const isOnline = options.isOnline ?? browserOnline;
+  const timeoutMs = options.timeoutMs ?? 15_000;
+
+  async function get<T>(path: string, query: Query = {}): Promise<T> {
+    if (!isOnline()) throw new OfflineError();
+    const params = new URLSearchParams();
+    for (const [name, value] of Object.entries(query)) if (value != null) params.set(name, String(value));
+    const qs = params.toString();
+    const search = qs ? `?${qs}` : '';
+    let response: Response;
+    try {
+      response = await doFetch(`${base}${path}${search}`, {
+        headers: { accept: 'application/json' },
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    } catch (error) {
+      const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
+      throw new OfflineError(timedOut ? "The server didn't answer in time." : "You're offline.");
+    }
+    if (response.ok) {
+      try {
+        return (await response.json()) as T;
+      } catch {
+        throw new ApiError(response.status, 'bad_response', 'The server sent an answer we could not read.');
+      }
+    }
+    let body: Partial<ErrorBody> = {};
+    try {
+      body = (await response.json()) as Partial<ErrorBody>;
+    } catch {
+      // Not JSON (a proxy's error page): fall back to the status.
+    }
+    const message = body.message || `The server answered with an error (${response.status}).`;
+    if (response.status === 404) throw new NotFoundError(message);
+    throw new ApiError(response.status, body.error || 'http_error', message);
+  }
+
+  return {
+    latest: (cursor?: string | null, limit?: number) => get<Page<PostSummary>>(API.latest, { cursor, limit }),
+    popularPosts: (window: PopularWindow, limit?: number) =>
+      get<{ items: PostSummary[] }>(API.popularPosts, { window, limit }),
+    post: (slug: string) => get<Post>(API.post(slug)),
+    popularTags: (limit?: number) => get<{ items: TagSummary[] }>(API.popularTags, { limit }),
+    tag: (slug: string) => get<TagSummary>(API.tag(slug)),
+    tagPosts: (slug: string, cursor?: string | null, limit?: number) =>
+      get<Page<PostSummary>>(API.tagPosts(slug), { cursor, limit }),
+    popularAuthors: (limit?: number) => get<{ items: AuthorSummary[] }>(API.popularAuthors, { limit }),
+    authorByHandle: (handle: string) => get<Author>(API.authorByHandle(handle)),
+    authorById: (id: string) => get<Author>(API.authorById(id)),
+    authorPosts: (id: string, cursor?: string | null, limit?: number) =>
+      get<Page<PostSummary>>(API.authorPosts(id), { cursor, limit }),
+    series: (slug: string) => get<Series>(API.series(slug)),
+  };
+}
+
+export type ApiClient = ReturnType<typeof createApiClient>;
+
+let shared: ApiClient | undefined;
+export const api = (): ApiClient => {
+  shared ??= createApiClient();
+  return shared;
+};

@@ -1,0 +1,38 @@
+/**
+ * What the reader saved for offline, read side only. Small on purpose: pages import this at load, while the
+ * machinery that fetches and removes (offline-saves.ts) is loaded when the reader first asks for it.
+ */
+import { db, type SavedItem } from './db.ts';
+
+export type SaveTarget =
+  | { kind: 'post'; slug: string }
+  | { kind: 'tag'; slug: string }
+  | { kind: 'author'; id: string }
+  | { kind: 'latest' }
+  | { kind: 'series'; slug: string };
+
+export const savedKey = (target: SaveTarget): string => {
+  switch (target.kind) {
+    case 'post':
+    case 'tag':
+    case 'series':
+      return `${target.kind}:${target.slug}`;
+    case 'author':
+      return `author:${target.id}`;
+    case 'latest':
+      return 'latest';
+  }
+};
+
+export const readSaved = (key: string): Promise<SavedItem | undefined> => db().saved.get(key);
+export const readAllSaved = (): Promise<SavedItem[]> => db().saved.orderBy('savedAt').reverse().toArray();
+
+export async function storageEstimate(): Promise<{ usage: number; quota: number; persisted: boolean | null } | null> {
+  const storage = typeof navigator === 'undefined' ? undefined : navigator.storage;
+  if (!storage?.estimate) return null;
+  const [{ usage = 0, quota = 0 }, persisted] = await Promise.all([
+    storage.estimate(),
+    storage.persisted?.().catch(() => null) ?? null,
+  ]);
+  return { usage, quota, persisted };
+}

@@ -1,0 +1,120 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type Plugin } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
+import solid from 'vite-plugin-solid';
+
+const API_ORIGIN = 'http://127.0.0.1:8787';
+const THEME_COLOR = '#3b49df';
+/** Identifies a build in the page (`<meta name="sdp-build">`); every build gets a new one unless set. */
+const BUILD_ID = process.env.SDP_BUILD_ID || new Date().toISOString();
+
+/**
+ * shared/src/model builds valibot schemas at module level (`v.object(...)`) for the server. The reader
+ * never validates, so mark those calls pure (in those files only) and they drop out of the bundle.
+ */
+const pureValibotSchemas = (): Plugin => ({
+  name: 'sdp-pure-valibot-schemas',
+  enforce: 'pre',
+  transform(code, id) {
+    if (!/[\\/]shared[\\/]src[\\/]model[\\/][^\\/]+\.ts$/.test(id) || !code.includes('valibot')) return null;
+    return { code: code.replace(/(?<![\w.$])v\.(\w+)\(/g, '/* @__PURE__ */ v.$1('), map: null };
+  },
+});
+
+const buildIdMeta = (): Plugin => ({
+  name: 'sdp-build-id',
+  transformIndexHtml: () => [{ tag: 'meta', attrs: { name: 'sdp-build', content: BUILD_ID }, injectTo: 'head' }],
+});
+
+export default defineConfig({
+  root: 'client',
+  publicDir: 'public',
+  resolve: {
+    alias: {
+      // Dexie's package entry wraps its UMD build; the ES module build is smaller and identical in API.
+      dexie: fileURLToPath(new URL('./node_modules/dexie/dist/modern/dexie.min.mjs', import.meta.url)),
+    },
+  },
+  build: {
+    outDir: '../dist/client',
+    emptyOutDir: true,
+    target: 'es2022',
+    modulePreload: { polyfill: false },
+    rolldownOptions: {
+      output: {
+        // Few, larger chunks compress better than many small ones: the data layer (Dexie, store, state) and
+        // the components most pages share each get one chunk; route-only code stays in its route's chunk.
+        codeSplitting: {
+          groups: [
+            {
+              name: 'data',
+              test: /client[\\/]src[\\/](store[\\/](?!offline-saves)|state[\\/])|node_modules[\\/]dexie[\\/]|shared[\\/]src[\\/]/,
+            },
+            {
+              name: 'ui',
+              test: /client[\\/]src[\\/](ui[\\/](?!DocContent|doc-tree|SeriesBox)|routes[\\/]OfflineSave)/,
+            },
+          ],
+        },
+      },
+    },
+  },
+  server: {
+    host: '127.0.0.1',
+    port: 8080,
+    strictPort: true,
+    proxy: {
+      '/api': API_ORIGIN,
+      '/media': API_ORIGIN,
+      '/healthz': API_ORIGIN,
+      '/sync': { target: API_ORIGIN, ws: true },
+    },
+  },
+  preview: { host: '127.0.0.1', port: 8080, strictPort: true },
+  plugins: [
+    solid(),
+    pureValibotSchemas(),
+    buildIdMeta(),
+    VitePWA({
+      registerType: 'prompt',
+      strategies: 'generateSW',
+      // client/src/sw/ registers through `virtual:pwa-register/solid` after the first paint.
+      injectRegister: false,
+      includeAssets: ['favicon.svg'],
+      manifest: {
+        name: 'SysDesPro',
+        short_name: 'SysDesPro',
+        description: 'A community blog about software system design that keeps working offline.',
+        lang: 'en',
+        theme_color: THEME_COLOR,
+        background_color: '#f5f5f7',
+        display: 'standalone',
+        start_url: '/',
+        scope: '/',
+        icons: [
+          { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          { src: '/icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,png,woff2,webmanifest}'],
+        navigateFallback: '/index.html',
+        navigateFallbackDenylist: [/^\/api(\/|$)/, /^\/media(\/|$)/, /^\/healthz(\/|$)/, /^\/sync(\/|$)/],
+        cleanupOutdatedCaches: true,
+        // The data layer keeps API responses in IndexedDB (Dexie); only images are cached here.
+        runtimeCaching: [
+          {
+            urlPattern: ({ url, sameOrigin }) => sameOrigin && url.pathname.startsWith('/media/'),
+            handler: 'CacheFirst',
+            options: {
+              cacheName: 'sdp-media',
+              cacheableResponse: { statuses: [200] },
+            },
+          },
+        ],
+      },
+      devOptions: { enabled: false },
+    }),
+  ],
+});
