@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import solid from 'vite-plugin-solid';
+import { routeChunkPreload } from './client/build/route-chunk-preload.ts';
 
 const API_ORIGIN = 'http://127.0.0.1:8787';
 const THEME_COLOR = '#3b49df';
@@ -75,6 +76,7 @@ export default defineConfig({
     solid(),
     pureValibotSchemas(),
     buildIdMeta(),
+    routeChunkPreload(),
     VitePWA({
       registerType: 'prompt',
       strategies: 'generateSW',

@@ -49,15 +49,18 @@ async function jsWeight(browser: Browser, url: string): Promise<JsWeight> {
   };
 }
 
-/** Records, in the page, the first animation frame at which `marker` is in the document's text. */
-const recordTextOnScreen = (marker: string) => {
-  const w = window as unknown as { __textOnScreenMs?: number };
+/**
+ * Records, in the page, the first animation frame at which `marker` is in the document's text. A string,
+ * not a function: tsx/esbuild would wrap a function's inner names in a helper the page does not have.
+ */
+const recordTextOnScreen = (marker: string) => `(() => {
+  const marker = ${JSON.stringify(marker)};
   const check = () => {
-    if (document.body?.textContent?.includes(marker)) w.__textOnScreenMs = performance.now();
+    if (document.body && document.body.textContent.includes(marker)) window.__textOnScreenMs = performance.now();
     else requestAnimationFrame(check);
   };
   requestAnimationFrame(check);
-};
+})();`;
 
 async function timeToText(page: Page, url: string): Promise<number> {
   await page.goto(url, { waitUntil: 'commit' });
@@ -100,7 +103,7 @@ async function offlineTiming(browser: Browser, base: string, post: Post, marker:
     { path: floorPath, html: staticPostHtml(post) },
   );
 
-  await context.addInitScript(recordTextOnScreen, marker);
+  await context.addInitScript(recordTextOnScreen(marker));
   await context.setOffline(true);
   const app: number[] = [];
   const floor: number[] = [];

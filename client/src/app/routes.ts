@@ -1,13 +1,18 @@
 /** The route table. Every page is its own chunk, loaded on first visit (or on hover, by the router). */
 import type { RouteDefinition } from '@solidjs/router';
 import { lazy } from 'solid-js';
+import { preloadPost } from '../state/catalog.ts';
 
 /** `/@handle`: the router has no literal-prefix params, so `/:handle` only matches segments starting with `@`. */
 export const isHandleSegment = (segment: string) => /^(?:@|%40)[A-Za-z0-9_-]{1,30}$/.test(segment);
 
 export const routes: RouteDefinition[] = [
   { path: '/', component: lazy(() => import('../routes/Home.tsx')) },
-  { path: '/p/:slug', component: lazy(() => import('../routes/PostPage.tsx')) },
+  {
+    path: '/p/:slug',
+    component: lazy(() => import('../routes/PostPage.tsx')),
+    preload: ({ params }) => params.slug && preloadPost(params.slug),
+  },
   { path: '/t/:tag', component: lazy(() => import('../routes/TagPage.tsx')) },
   { path: '/series/:slug', component: lazy(() => import('../routes/SeriesPage.tsx')) },
   { path: '/u/:id', component: lazy(() => import('../routes/AuthorById.tsx')) },

@@ -2,6 +2,7 @@
 import { type Accessor, createSignal } from 'solid-js';
 import type { PopularWindow } from '../../../shared/src/model/catalog.ts';
 import { asFullAuthor, catalog, type PostListKey } from '../store/catalog.ts';
+import type { StoredPost } from '../store/db.ts';
 import { createSwr } from './swr.ts';
 
 export type { ListView, PostListKey } from '../store/catalog.ts';
@@ -9,12 +10,32 @@ export type { StoredAuthor, StoredPost } from '../store/db.ts';
 export type { SwrStatus } from '../store/swr.ts';
 export type { Swr } from './swr.ts';
 
+/**
+ * Reads a post from the device while the route's code is still loading (the router's preload), so the
+ * page can paint from it as soon as it mounts instead of waiting for its live query's first answer.
+ */
+const preloadedPosts = new Map<string, Promise<StoredPost | undefined>>();
+export const preloadPost = (slug: string) => {
+  preloadedPosts.set(
+    slug,
+    catalog()
+      .readPost(slug)
+      .catch(() => undefined),
+  );
+};
+const takePreloadedPost = (slug: string) => {
+  const read = preloadedPosts.get(slug);
+  preloadedPosts.delete(slug);
+  return read;
+};
+
 export const usePost = (slug: Accessor<string | undefined>) =>
   createSwr(
     slug,
     (s) => catalog().readPost(s),
     (s) => catalog().refreshPost(s),
     (post) => post.content !== undefined,
+    takePreloadedPost,
   );
 
 export function usePostList(key: Accessor<PostListKey | undefined>) {

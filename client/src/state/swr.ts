@@ -24,6 +24,7 @@ export function createSwr<K, T>(
   read: (key: K) => Promise<T | undefined>,
   refresh: (key: K) => Promise<unknown>,
   complete?: (value: T) => boolean,
+  early?: (key: K) => Promise<T | undefined> | undefined,
 ): Swr<T> {
   const [snap, setSnap] = createSignal<SwrSnapshot<T>>(initialSnapshot<T>());
   const currentKey = createMemo(key);
@@ -37,6 +38,7 @@ export function createSwr<K, T>(
         () => read(k),
         () => refresh(k),
         (s) => setSnap(s),
+        early?.(k),
       );
       watch = w;
       onCleanup(() => {

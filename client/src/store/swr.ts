@@ -42,6 +42,8 @@ export function watchSwr<T>(
   read: () => Promise<T | undefined>,
   refresh: () => Promise<unknown>,
   onChange: (snap: SwrSnapshot<T>) => void,
+  /** A read already under way (started while the route's code loaded): shown if it answers before the live query. */
+  early?: Promise<T | undefined>,
 ): SwrWatch {
   let snap = initialSnapshot<T>();
   let disposed = false;
@@ -69,6 +71,13 @@ export function watchSwr<T>(
       });
     },
   });
+
+  early?.then(
+    (value) => {
+      if (!snap.local && value !== undefined) emit({ data: value, local: true });
+    },
+    () => undefined,
+  );
 
   async function revalidate() {
     const id = ++run;
