@@ -1,4 +1,3 @@
-import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import solid from 'vite-plugin-solid';
@@ -30,12 +29,6 @@ const buildIdMeta = (): Plugin => ({
 export default defineConfig({
   root: 'client',
   publicDir: 'public',
-  resolve: {
-    alias: {
-      // Dexie's package entry wraps its UMD build; the ES module build is smaller and identical in API.
-      dexie: fileURLToPath(new URL('./node_modules/dexie/dist/modern/dexie.min.mjs', import.meta.url)),
-    },
-  },
   build: {
     outDir: '../dist/client',
     emptyOutDir: true,
@@ -43,13 +36,13 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     rolldownOptions: {
       output: {
-        // Few, larger chunks compress better than many small ones: the data layer (Dexie, store, state) and
+        // Few, larger chunks compress better than many small ones: the data layer (idb, store, state) and
         // the components most pages share each get one chunk; route-only code stays in its route's chunk.
         codeSplitting: {
           groups: [
             {
               name: 'data',
-              test: /client[\\/]src[\\/](store[\\/](?!offline-saves)|state[\\/])|node_modules[\\/]dexie[\\/]|shared[\\/]src[\\/]/,
+              test: /client[\\/]src[\\/](store[\\/](?!offline-saves)|state[\\/])|shared[\\/]src[\\/]/,
             },
             {
               name: 'ui',
@@ -104,7 +97,7 @@ export default defineConfig({
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/api(\/|$)/, /^\/media(\/|$)/, /^\/healthz(\/|$)/, /^\/sync(\/|$)/],
         cleanupOutdatedCaches: true,
-        // The data layer keeps API responses in IndexedDB (Dexie); only images are cached here.
+        // The data layer keeps API responses in IndexedDB (idb); only images are cached here.
         runtimeCaching: [
           {
             urlPattern: ({ url, sameOrigin }) => sameOrigin && url.pathname.startsWith('/media/'),

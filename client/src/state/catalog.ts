@@ -2,6 +2,7 @@
 import { type Accessor, createSignal } from 'solid-js';
 import type { PopularWindow } from '../../../shared/src/model/catalog.ts';
 import { asFullAuthor, catalog, type PostListKey } from '../store/catalog.ts';
+import { mapLive } from '../store/changes.ts';
 import type { StoredPost } from '../store/db.ts';
 import { createSwr } from './swr.ts';
 
@@ -12,7 +13,7 @@ export type { Swr } from './swr.ts';
 
 /**
  * Reads a post from the device while the route's code is still loading (the router's preload), so the
- * page can paint from it as soon as it mounts instead of waiting for its live query's first answer.
+ * page can paint from it as soon as it mounts instead of waiting for its live read's first answer.
  */
 const preloadedPosts = new Map<string, Promise<StoredPost | undefined>>();
 export const preloadPost = (slug: string) => {
@@ -32,7 +33,7 @@ const takePreloadedPost = (slug: string) => {
 export const usePost = (slug: Accessor<string | undefined>) =>
   createSwr(
     slug,
-    (s) => catalog().readPost(s),
+    (s) => catalog().live.post(s),
     (s) => catalog().refreshPost(s),
     (post) => post.content !== undefined,
     takePreloadedPost,
@@ -41,7 +42,7 @@ export const usePost = (slug: Accessor<string | undefined>) =>
 export function usePostList(key: Accessor<PostListKey | undefined>) {
   const swr = createSwr(
     key,
-    (k) => catalog().readPostList(k),
+    (k) => catalog().live.postList(k),
     (k) => catalog().refreshPostList(k),
   );
   const [loadingMore, setLoadingMore] = createSignal(false);
@@ -67,41 +68,41 @@ export const popularListKey = (window: PopularWindow): PostListKey => `popular:$
 export const usePopularTags = () =>
   createSwr(
     () => 'tags',
-    () => catalog().readPopularTags(),
+    () => catalog().live.popularTags(),
     () => catalog().refreshPopularTags(),
   );
 
 export const usePopularAuthors = () =>
   createSwr(
     () => 'authors',
-    () => catalog().readPopularAuthors(),
+    () => catalog().live.popularAuthors(),
     () => catalog().refreshPopularAuthors(),
   );
 
 export const useTag = (slug: Accessor<string | undefined>) =>
   createSwr(
     slug,
-    (s) => catalog().readTag(s),
+    (s) => catalog().live.tag(s),
     (s) => catalog().refreshTag(s),
   );
 
 export const useAuthorByHandle = (handle: Accessor<string | undefined>) =>
   createSwr(
     handle,
-    async (h) => asFullAuthor(await catalog().readAuthorByHandle(h)),
+    (h) => mapLive(catalog().live.authorByHandle(h), asFullAuthor),
     (h) => catalog().refreshAuthorByHandle(h),
   );
 
 export const useAuthorById = (id: Accessor<string | undefined>) =>
   createSwr(
     id,
-    (i) => catalog().readAuthor(i),
+    (i) => catalog().live.author(i),
     (i) => catalog().refreshAuthorById(i),
   );
 
 export const useSeries = (slug: Accessor<string | undefined>) =>
   createSwr(
     slug,
-    (s) => catalog().readSeries(s),
+    (s) => catalog().live.series(s),
     (s) => catalog().refreshSeries(s),
   );

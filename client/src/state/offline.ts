@@ -5,7 +5,7 @@
 import { type Accessor, createMemo, createSignal } from 'solid-js';
 import type { SavedItem } from '../store/db.ts';
 import type { SaveProgress } from '../store/offline-saves.ts';
-import { readAllSaved, readSaved, type SaveTarget, savedKey, storageEstimate } from '../store/saved.ts';
+import { allSaved, type SaveTarget, savedItem, savedKey, storageEstimate } from '../store/saved.ts';
 import { createLive } from './swr.ts';
 
 export type { SavedItem } from '../store/db.ts';
@@ -31,7 +31,7 @@ export function createOfflineControl(target: Accessor<SaveTarget | undefined>): 
     const t = target();
     return t ? savedKey(t) : undefined;
   });
-  const saved = createLive(key, readSaved);
+  const saved = createLive(key, (k) => savedItem(k));
   const [busy, setBusy] = createSignal(false);
   const [progress, setProgress] = createSignal<SaveProgress | null>(null);
   const [error, setError] = createSignal<string | null>(null);
@@ -76,7 +76,11 @@ export function createOfflineControl(target: Accessor<SaveTarget | undefined>): 
   };
 }
 
-export const useSavedItems = () => createLive(() => 'all', readAllSaved);
+export const useSavedItems = () =>
+  createLive(
+    () => 'all',
+    () => allSaved(),
+  );
 
 export const removeSaved = async (key: string) => (await machinery()).offlineSaves().remove(key);
 

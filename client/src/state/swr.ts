@@ -1,5 +1,6 @@
 /** Solid adapter for the store's stale-while-revalidate core: snapshots become signals, keys drive re-subscription. */
 import { type Accessor, createComputed, createMemo, createSignal, on, onCleanup } from 'solid-js';
+import type { LiveRead } from '../store/changes.ts';
 import {
   initialSnapshot,
   type RemoteState,
@@ -21,7 +22,8 @@ export type Swr<T> = {
 
 export function createSwr<K, T>(
   key: Accessor<K | undefined>,
-  read: (key: K) => Promise<T | undefined>,
+  /** The live read for a key (see store/changes.ts): re-run whenever a store it depends on changes. */
+  read: (key: K) => LiveRead<T | undefined>,
   refresh: (key: K) => Promise<unknown>,
   complete?: (value: T) => boolean,
   early?: (key: K) => Promise<T | undefined> | undefined,
@@ -35,7 +37,7 @@ export function createSwr<K, T>(
       setSnap(initialSnapshot<T>());
       if (k === undefined) return;
       const w = watchSwr<T>(
-        () => read(k),
+        read(k),
         () => refresh(k),
         (s) => setSnap(s),
         early?.(k),
@@ -68,7 +70,10 @@ export function createSwr<K, T>(
   };
 }
 
-/** A live Dexie query as a signal (re-subscribed when `key` changes). */
-export function createLive<K, T>(key: Accessor<K | undefined>, read: (key: K) => Promise<T>): Accessor<T | undefined> {
+/** A live read of the local store as a signal (re-subscribed when `key` changes). */
+export function createLive<K, T>(
+  key: Accessor<K | undefined>,
+  read: (key: K) => LiveRead<T | undefined>,
+): Accessor<T | undefined> {
   return createSwr<K, T>(key, read, async () => undefined).data;
 }

@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError, NotFoundError, OfflineError } from './api-client.ts';
 import { createCatalog } from './catalog.ts';
+import type { LiveRead } from './changes.ts';
 import { openDb, type SdpDb } from './db.ts';
 import { type SwrSnapshot, swrStatus, watchSwr } from './swr.ts';
 import { eventually, fakeServer, makePost, summary, uniqueDbName } from './test-fixtures.ts';
@@ -14,10 +15,7 @@ const setup = () => {
   return { database, server, repo: createCatalog(database, server.client) };
 };
 afterEach(async () => {
-  for (const d of open.splice(0)) {
-    d.close();
-    await d.delete();
-  }
+  for (const d of open.splice(0)) await d.delete();
 });
 
 describe('api client', () => {
@@ -74,18 +72,15 @@ describe('catalog repositories', () => {
 });
 
 describe('stale-while-revalidate', () => {
-  const watch = <T>(read: () => Promise<T | undefined>, refresh: () => Promise<unknown>) => {
+  const watch = <T>(read: LiveRead<T | undefined>, refresh: () => Promise<unknown>) => {
     const seen: SwrSnapshot<T>[] = [];
     const w = watchSwr(read, refresh, (s) => seen.push(s));
     return { seen, last: () => seen[seen.length - 1] as SwrSnapshot<T>, w };
   };
 
-  it('loads from the network into Dexie, then renders from Dexie', async () => {
+  it('loads from the network into IndexedDB, then renders from IndexedDB', async () => {
     const { repo } = setup();
-    const { last, w } = watch(
-      () => repo.readPost('post-1'),
-      () => repo.refreshPost('post-1'),
-    );
+    const { last, w } = watch(repo.live.post('post-1'), () => repo.refreshPost('post-1'));
     expect(swrStatus(last())).toBe('loading');
     await eventually(() => expect(swrStatus(last())).toBe('ready'));
     expect(last().data?.title).toBe('Post 1');
@@ -96,18 +91,12 @@ describe('stale-while-revalidate', () => {
     const { repo, server } = setup();
     await repo.refreshPost('post-2');
     server.offline = true;
-    const kept = watch(
-      () => repo.readPost('post-2'),
-      () => repo.refreshPost('post-2'),
-    );
+    const kept = watch(repo.live.post('post-2'), () => repo.refreshPost('post-2'));
     await eventually(() => expect(kept.last().remote).toBe('offline'));
     expect(swrStatus(kept.last())).toBe('ready');
     expect(kept.last().data?.content).toBeDefined();
 
-    const missing = watch(
-      () => repo.readPost('post-1'),
-      () => repo.refreshPost('post-1'),
-    );
+    const missing = watch(repo.live.post('post-1'), () => repo.refreshPost('post-1'));
     await eventually(() => expect(swrStatus(missing.last())).toBe('offline-missing'));
     kept.w.dispose();
     missing.w.dispose();
@@ -115,32 +104,23 @@ describe('stale-while-revalidate', () => {
 
   it('reports not found, and a page that is only partly kept is not ready', async () => {
     const { repo } = setup();
-    const nf = watch(
-      () => repo.readPost('nope'),
-      () => repo.refreshPost('nope'),
-    );
+    const nf = watch(repo.live.post('nope'), () => repo.refreshPost('nope'));
     await eventually(() => expect(swrStatus(nf.last())).toBe('not-found'));
     nf.w.dispose();
 
     await repo.refreshPostList('latest'); // summaries only
-    const partial = watch(
-      () => repo.readPost('post-3'),
-      async () => {
-        throw new OfflineError();
-      },
-    );
+    const partial = watch(repo.live.post('post-3'), async () => {
+      throw new OfflineError();
+    });
     await eventually(() => expect(partial.last().remote).toBe('offline'));
     expect(partial.last().data?.title).toBe('Post 3');
     expect(swrStatus(partial.last(), (p) => p.content !== undefined)).toBe('offline-missing');
     partial.w.dispose();
   });
 
-  it('picks up writes made elsewhere (liveQuery) and skips identical re-reads', async () => {
+  it('picks up writes made elsewhere (change bus) and skips identical re-reads', async () => {
     const { repo } = setup();
-    const { seen, last, w } = watch(
-      () => repo.readPostList('latest'),
-      () => repo.refreshPostList('latest'),
-    );
+    const { seen, last, w } = watch(repo.live.postList('latest'), () => repo.refreshPostList('latest'));
     await eventually(() => expect(last().data?.items.length).toBe(2));
     await eventually(() => expect(last().remote).toBe('ok'));
     const before = seen.length;

@@ -1,6 +1,7 @@
 /**
- * Repositories over the local catalog: `read*` functions are pure Dexie reads (safe inside liveQuery),
- * `refresh*` functions fetch from the API and write what they got, merging with what is already kept.
+ * Repositories over the local catalog: `live.*` are reads that declare the stores they depend on (watchers
+ * re-run them when one changes), `read*` run them once, `refresh*` fetch from the API and write what they
+ * got, merging with what is already kept. Network requests always happen before a write transaction opens.
  */
 import type {
   Author,
@@ -13,7 +14,15 @@ import type {
   TagSummary,
 } from '../../../shared/src/model/catalog.ts';
 import { type ApiClient, api } from './api-client.ts';
-import { type AuthorLevel, db, type SdpDb, type StoredAuthor, type StoredList, type StoredPost } from './db.ts';
+import {
+  type AuthorLevel,
+  db,
+  type SdpDb,
+  type Store,
+  type StoredAuthor,
+  type StoredList,
+  type StoredPost,
+} from './db.ts';
 
 export type PostListKey = 'latest' | `popular:${PopularWindow}` | `tag:${string}` | `author:${string}`;
 export type ListView<T> = { items: T[]; nextCursor: string | null };
@@ -25,6 +34,11 @@ export const POPULAR_AUTHORS_KEY = 'authors:popular';
 
 const defined = <T>(value: T | undefined): value is T => value !== undefined;
 
+/** The records kept under `keys`, in that order, skipping keys with none. */
+async function getMany<S extends 'posts' | 'tags' | 'authors'>(store: Store<S>, keys: string[]) {
+  return (await Promise.all(keys.map((key) => store.get(key)))).filter(defined);
+}
+
 function mergePost(existing: StoredPost | undefined, incoming: PostSummary | Post): StoredPost {
   return {
     ...existing,
@@ -34,46 +48,93 @@ function mergePost(existing: StoredPost | undefined, incoming: PostSummary | Pos
   };
 }
 
+/** Writes authors without ever downgrading a richer record; a handle moves to its new owner. */
+async function putAuthors(
+  authors: Store<'authors', 'readwrite'>,
+  records: (AuthorRef | AuthorSummary | Author)[],
+  level: AuthorLevel,
+) {
+  for (const record of records) {
+    const existing = await authors.get(record.id);
+    const holder = await authors.index('handle').get(record.handle);
+    if (holder && holder.id !== record.id) await authors.delete(holder.id);
+    const merged: StoredAuthor = {
+      ...existing,
+      ...record,
+      level: Math.max(existing?.level ?? 0, level) as AuthorLevel,
+    };
+    await authors.put(merged);
+  }
+}
+
+async function putSummaries(
+  posts: Store<'posts', 'readwrite'>,
+  authors: Store<'authors', 'readwrite'>,
+  summaries: PostSummary[],
+) {
+  const existing = await Promise.all(summaries.map((s) => posts.get(s.slug)));
+  await Promise.all(summaries.map((s, i) => posts.put(mergePost(existing[i], s))));
+  await putAuthors(
+    authors,
+    summaries.map((s) => s.author),
+    0,
+  );
+}
+
+async function writeList(lists: Store<'lists', 'readwrite'>, key: string, ids: string[], nextCursor: string | null) {
+  const list: StoredList = { key, ids, nextCursor, fetchedAt: Date.now() };
+  await lists.put(list);
+}
+
 export function createCatalog(database: SdpDb, client: ApiClient) {
-  const { posts, authors, tags, series, lists } = database;
+  const live = {
+    post: (slug: string) => database.live(['posts'], (tx) => tx.objectStore('posts').get(slug)),
+    postList: (key: PostListKey) =>
+      database.live(['lists', 'posts'], async (tx): Promise<ListView<StoredPost> | undefined> => {
+        const list = await tx.objectStore('lists').get(key);
+        if (!list) return undefined;
+        return { items: await getMany(tx.objectStore('posts'), list.ids), nextCursor: list.nextCursor };
+      }),
+    popularTags: () =>
+      database.live(['lists', 'tags'], async (tx): Promise<ListView<TagSummary> | undefined> => {
+        const list = await tx.objectStore('lists').get(POPULAR_TAGS_KEY);
+        if (!list) return undefined;
+        return { items: await getMany(tx.objectStore('tags'), list.ids), nextCursor: null };
+      }),
+    popularAuthors: () =>
+      database.live(['lists', 'authors'], async (tx): Promise<ListView<StoredAuthor> | undefined> => {
+        const list = await tx.objectStore('lists').get(POPULAR_AUTHORS_KEY);
+        if (!list) return undefined;
+        return { items: await getMany(tx.objectStore('authors'), list.ids), nextCursor: null };
+      }),
+    tag: (slug: string) => database.live(['tags'], (tx) => tx.objectStore('tags').get(slug)),
+    author: (id: string) => database.live(['authors'], (tx) => tx.objectStore('authors').get(id)),
+    /** Handles are kept lower-case; a handle typed in the address bar may not be. */
+    authorByHandle: (handle: string) =>
+      database.live(['authors'], async (tx): Promise<StoredAuthor | undefined> => {
+        const authors = tx.objectStore('authors');
+        const exact = await authors.index('handle').get(handle);
+        if (exact) return exact;
+        const wanted = handle.toLowerCase();
+        for (let cursor = await authors.index('handle').openKeyCursor(); cursor; cursor = await cursor.continue()) {
+          if (cursor.key.toLowerCase() === wanted) return authors.get(cursor.primaryKey);
+        }
+        return undefined;
+      }),
+    series: (slug: string) => database.live(['series'], (tx) => tx.objectStore('series').get(slug)),
+  };
 
-  /** Writes authors without ever downgrading a richer record; a handle moves to its new owner. */
-  async function putAuthors(records: (AuthorRef | AuthorSummary | Author)[], level: AuthorLevel) {
-    for (const record of records) {
-      const existing = await authors.get(record.id);
-      const holder = await authors.where('handle').equals(record.handle).first();
-      if (holder && holder.id !== record.id) await authors.delete(holder.id);
-      const merged: StoredAuthor = {
-        ...existing,
-        ...record,
-        level: Math.max(existing?.level ?? 0, level) as AuthorLevel,
-      };
-      await authors.put(merged);
-    }
-  }
-
-  async function putSummaries(summaries: PostSummary[]) {
-    const existing = await posts.bulkGet(summaries.map((s) => s.slug));
-    await posts.bulkPut(summaries.map((s, i) => mergePost(existing[i], s)));
-    await putAuthors(
-      summaries.map((s) => s.author),
-      0,
-    );
-  }
+  const listCursor = (key: string) =>
+    database.read(['lists'], async (tx) => (await tx.objectStore('lists').get(key))?.nextCursor);
 
   /** Keeps a full post (content included) and what it tells about its author and series. */
-  async function putPost(post: Post) {
-    await database.transaction('rw', posts, authors, series, async () => {
+  const putPost = (post: Post) =>
+    database.write(['posts', 'authors', 'series'], async (tx) => {
+      const posts = tx.objectStore('posts');
       await posts.put(mergePost(await posts.get(post.slug), post));
-      await putAuthors([post.author], 1);
-      if (post.seriesDetail) await series.put(post.seriesDetail);
+      await putAuthors(tx.objectStore('authors'), [post.author], 1);
+      if (post.seriesDetail) await tx.objectStore('series').put(post.seriesDetail);
     });
-  }
-
-  async function writeList(key: string, ids: string[], nextCursor: string | null) {
-    const list: StoredList = { key, ids, nextCursor, fetchedAt: Date.now() };
-    await lists.put(list);
-  }
 
   async function fetchPostPage(key: PostListKey, cursor: string | null, limit?: number): Promise<Page<PostSummary>> {
     if (key === 'latest') return client.latest(cursor, limit);
@@ -86,37 +147,41 @@ export function createCatalog(database: SdpDb, client: ApiClient) {
     throw new Error(`Unknown list ${key}`);
   }
 
-  async function storePostPage(key: PostListKey, page: Page<PostSummary>, append: boolean) {
-    await database.transaction('rw', posts, authors, lists, async () => {
-      await putSummaries(page.items);
-      const slugs = page.items.map((p) => p.slug);
+  /** Keeps a page of a list (replacing the list, or appended to it) and returns the list's slugs. */
+  const storePostPage = (key: PostListKey, page: Page<PostSummary>, append: boolean) =>
+    database.write(['posts', 'authors', 'lists'], async (tx) => {
+      await putSummaries(tx.objectStore('posts'), tx.objectStore('authors'), page.items);
+      const lists = tx.objectStore('lists');
       const before = append ? ((await lists.get(key))?.ids ?? []) : [];
-      await writeList(key, [...new Set([...before, ...slugs])], page.nextCursor);
+      const ids = [...new Set([...before, ...page.items.map((p) => p.slug)])];
+      await writeList(lists, key, ids, page.nextCursor);
+      return ids;
     });
-  }
+
+  const putAuthor = (author: Author) =>
+    database.write(['authors'], (tx) => putAuthors(tx.objectStore('authors'), [author], 2));
 
   return {
+    live,
     putPost,
-    putSummaries,
+    putSummaries: (summaries: PostSummary[]) =>
+      database.write(['posts', 'authors'], (tx) =>
+        putSummaries(tx.objectStore('posts'), tx.objectStore('authors'), summaries),
+      ),
 
-    readPost: (slug: string) => posts.get(slug),
+    readPost: (slug: string) => live.post(slug).read(),
     async refreshPost(slug: string) {
       await putPost(await client.post(slug));
     },
 
-    async readPostList(key: PostListKey): Promise<ListView<StoredPost> | undefined> {
-      const list = await lists.get(key);
-      if (!list) return undefined;
-      const items = (await posts.bulkGet(list.ids)).filter(defined);
-      return { items, nextCursor: list.nextCursor };
-    },
+    readPostList: (key: PostListKey) => live.postList(key).read(),
     /** Fetches the first page of a list and replaces the kept list with it. */
     async refreshPostList(key: PostListKey) {
       await storePostPage(key, await fetchPostPage(key, null), false);
     },
     /** Fetches the page after the kept list's cursor and appends it. Returns false when there is no more. */
     async loadMore(key: PostListKey): Promise<boolean> {
-      const cursor = (await lists.get(key))?.nextCursor;
+      const cursor = await listCursor(key);
       if (!cursor) return false;
       await storePostPage(key, await fetchPostPage(key, cursor), true);
       return true;
@@ -124,26 +189,24 @@ export function createCatalog(database: SdpDb, client: ApiClient) {
     /** Fetches every page of a list (up to `max` posts), keeps them all as the list and returns the slugs. */
     async fetchWholeList(key: PostListKey, max = 100): Promise<string[]> {
       let page = await fetchPostPage(key, null, 50);
-      await storePostPage(key, page, false);
+      let ids = await storePostPage(key, page, false);
       let count = page.items.length;
       while (page.nextCursor && count < max) {
         page = await fetchPostPage(key, page.nextCursor, 50);
-        await storePostPage(key, page, true);
+        ids = await storePostPage(key, page, true);
         count += page.items.length;
       }
-      return ((await lists.get(key))?.ids ?? []).slice(0, max);
+      return ids.slice(0, max);
     },
 
-    async readPopularTags(): Promise<ListView<TagSummary> | undefined> {
-      const list = await lists.get(POPULAR_TAGS_KEY);
-      if (!list) return undefined;
-      return { items: (await tags.bulkGet(list.ids)).filter(defined), nextCursor: null };
-    },
+    readPopularTags: () => live.popularTags().read(),
     async refreshPopularTags() {
       const { items } = await client.popularTags(12);
-      await database.transaction('rw', tags, lists, async () => {
-        await tags.bulkPut(items);
+      await database.write(['tags', 'lists'], async (tx) => {
+        const tags = tx.objectStore('tags');
+        await Promise.all(items.map((t) => tags.put(t)));
         await writeList(
+          tx.objectStore('lists'),
           POPULAR_TAGS_KEY,
           items.map((t) => t.slug),
           null,
@@ -151,16 +214,13 @@ export function createCatalog(database: SdpDb, client: ApiClient) {
       });
     },
 
-    async readPopularAuthors(): Promise<ListView<StoredAuthor> | undefined> {
-      const list = await lists.get(POPULAR_AUTHORS_KEY);
-      if (!list) return undefined;
-      return { items: (await authors.bulkGet(list.ids)).filter(defined), nextCursor: null };
-    },
+    readPopularAuthors: () => live.popularAuthors().read(),
     async refreshPopularAuthors() {
       const { items } = await client.popularAuthors(6);
-      await database.transaction('rw', authors, lists, async () => {
-        await putAuthors(items, 1);
+      await database.write(['authors', 'lists'], async (tx) => {
+        await putAuthors(tx.objectStore('authors'), items, 1);
         await writeList(
+          tx.objectStore('lists'),
           POPULAR_AUTHORS_KEY,
           items.map((a) => a.id),
           null,
@@ -168,28 +228,27 @@ export function createCatalog(database: SdpDb, client: ApiClient) {
       });
     },
 
-    readTag: (slug: string) => tags.get(slug),
+    readTag: (slug: string) => live.tag(slug).read(),
     async refreshTag(slug: string) {
-      await tags.put(await client.tag(slug));
+      const tag = await client.tag(slug);
+      await database.write(['tags'], (tx) => tx.objectStore('tags').put(tag));
     },
 
-    readAuthor: (id: string) => authors.get(id),
-    readAuthorByHandle: (handle: string) => authors.where('handle').equalsIgnoreCase(handle).first(),
+    readAuthor: (id: string) => live.author(id).read(),
+    readAuthorByHandle: (handle: string) => live.authorByHandle(handle).read(),
     async refreshAuthorById(id: string) {
-      const author = await client.authorById(id);
-      await database.transaction('rw', authors, () => putAuthors([author], 2));
+      await putAuthor(await client.authorById(id));
     },
     async refreshAuthorByHandle(handle: string) {
-      const author = await client.authorByHandle(handle);
-      await database.transaction('rw', authors, () => putAuthors([author], 2));
+      await putAuthor(await client.authorByHandle(handle));
     },
 
-    readSeries: (slug: string) => series.get(slug),
+    readSeries: (slug: string) => live.series(slug).read(),
     async refreshSeries(slug: string) {
       const found = await client.series(slug);
-      await database.transaction('rw', series, authors, async () => {
-        await series.put(found);
-        await putAuthors([found.author], 0);
+      await database.write(['series', 'authors'], async (tx) => {
+        await tx.objectStore('series').put(found);
+        await putAuthors(tx.objectStore('authors'), [found.author], 0);
       });
     },
   };

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { OfflineError } from './api-client.ts';
 import { createCatalog } from './catalog.ts';
-import { openDb, type SdpDb } from './db.ts';
+import { openDb, type SdpDb, type StoreName } from './db.ts';
 import { createOfflineSaves, type MediaStore, mapLimit, type SaveProgress, savedKey } from './offline-saves.ts';
 import { fakeServer, makePost, uniqueDbName } from './test-fixtures.ts';
 
@@ -31,11 +31,12 @@ const setup = () => {
   return { database, server, repo, kept, saves: createOfflineSaves(database, server.client, repo, media) };
 };
 afterEach(async () => {
-  for (const d of open.splice(0)) {
-    d.close();
-    await d.delete();
-  }
+  for (const d of open.splice(0)) await d.delete();
 });
+
+/** A record as kept, read straight from IndexedDB. */
+const get = async <S extends StoreName>(database: SdpDb, store: S, key: string) =>
+  (await database.connection()).get(store, key);
 
 const jsonBytes = (value: unknown) => new TextEncoder().encode(JSON.stringify(value)).length;
 
@@ -49,7 +50,7 @@ describe('offline saves', () => {
     expect(item.images.sort()).toEqual(['/media/img-1.png', '/media/shared.png']);
     expect(item.bytes).toBe(jsonBytes(makePost(1)) + 2000);
     expect([...kept.keys()].sort()).toEqual(['/media/img-1.png', '/media/shared.png']);
-    expect((await database.posts.get('post-1'))?.content).toBeDefined();
+    expect((await get(database, 'posts', 'post-1'))?.content).toBeDefined();
     expect(progress.at(-1)).toEqual({ done: 1, total: 1 });
   });
 
@@ -62,8 +63,8 @@ describe('offline saves', () => {
     expect(progress[0]).toEqual({ done: 0, total: 3 });
     expect(progress.at(-1)).toEqual({ done: 3, total: 3 });
     expect(item.bytes).toBe([1, 2, 3].reduce((sum, n) => sum + jsonBytes(makePost(n)) + 2000, 0));
-    expect((await database.lists.get('tag:caching'))?.ids).toHaveLength(3);
-    expect(await database.tags.get('caching')).toBeDefined();
+    expect((await get(database, 'lists', 'tag:caching'))?.ids).toHaveLength(3);
+    expect(await get(database, 'tags', 'caching')).toBeDefined();
   });
 
   it('removing keeps content and images another saved item still needs', async () => {
@@ -75,17 +76,17 @@ describe('offline saves', () => {
     await saves.remove('author:a1');
     expect(await saves.readSaved('author:a1')).toBeUndefined();
     // post-3 was only needed by the author save: its content and own image go; the summary stays.
-    const post3 = await database.posts.get('post-3');
+    const post3 = await get(database, 'posts', 'post-3');
     expect(post3?.title).toBe('Post 3');
     expect(post3?.content).toBeUndefined();
     expect(kept.has('/media/img-3.png')).toBe(false);
     // post-1 and post-2 are still saved on their own.
-    expect((await database.posts.get('post-1'))?.content).toBeDefined();
-    expect((await database.posts.get('post-2'))?.content).toBeDefined();
+    expect((await get(database, 'posts', 'post-1'))?.content).toBeDefined();
+    expect((await get(database, 'posts', 'post-2'))?.content).toBeDefined();
     expect(kept.has('/media/shared.png')).toBe(true);
 
     await saves.remove('post:post-1');
-    expect((await database.posts.get('post-1'))?.content).toBeUndefined();
+    expect((await get(database, 'posts', 'post-1'))?.content).toBeUndefined();
     expect(kept.has('/media/img-1.png')).toBe(false);
     expect(kept.has('/media/shared.png')).toBe(true); // post-2 still shows it
 

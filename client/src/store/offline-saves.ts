@@ -1,5 +1,5 @@
 /**
- * "Save for offline" and "Make available offline": fetch whole posts (a few at a time) into Dexie and their
+ * "Save for offline" and "Make available offline": fetch whole posts (a few at a time) into IndexedDB and their
  * images into the Cache Storage cache the service worker serves `/media/` from, and keep a record of what
  * was saved and how many bytes it took. Removing an item drops post content and images no other item needs.
  */
@@ -7,7 +7,7 @@ import type { Post } from '../../../shared/src/model/catalog.ts';
 import { type ApiClient, api, NotFoundError } from './api-client.ts';
 import { type Catalog, catalog } from './catalog.ts';
 import { db, type SavedItem, type SdpDb } from './db.ts';
-import { type SaveTarget, savedKey } from './saved.ts';
+import { allSaved, type SaveTarget, savedItem, savedKey } from './saved.ts';
 
 export { type SaveTarget, savedKey } from './saved.ts';
 
@@ -127,34 +127,36 @@ export function createOfflineSaves(database: SdpDb, client: ApiClient, repo: Cat
         savedAt: Date.now(),
       };
       if (target.kind === 'post' && saved.length === 0) throw new NotFoundError('This post is no longer published.');
-      await database.saved.put(item);
+      await database.write(['saved'], (tx) => tx.objectStore('saved').put(item));
       return item;
     },
 
     /** Removes a saved item; post content and images that no other saved item needs are dropped too. */
     async remove(key: string): Promise<void> {
-      const orphanImages = await database.transaction('rw', database.saved, database.posts, async () => {
-        const item = await database.saved.get(key);
+      const orphanImages = await database.write(['saved', 'posts'], async (tx) => {
+        const savedStore = tx.objectStore('saved');
+        const item = await savedStore.get(key);
         if (!item) return [];
-        await database.saved.delete(key);
-        const others = await database.saved.toArray();
+        await savedStore.delete(key);
+        const others = await savedStore.getAll();
         const keptSlugs = new Set(others.flatMap((o) => o.postSlugs));
         const keptImages = new Set(others.flatMap((o) => o.images));
-        const orphanSlugs = item.postSlugs.filter((s) => !keptSlugs.has(s));
-        await database.posts
-          .where('slug')
-          .anyOf(orphanSlugs)
-          .modify((post) => {
-            delete post.content;
-            delete post.seriesDetail;
-          });
+        const posts = tx.objectStore('posts');
+        for (const slug of item.postSlugs) {
+          if (keptSlugs.has(slug)) continue;
+          const post = await posts.get(slug);
+          if (!post || (post.content === undefined && post.seriesDetail === undefined)) continue;
+          delete post.content;
+          delete post.seriesDetail;
+          await posts.put(post);
+        }
         return item.images.filter((url) => !keptImages.has(url));
       });
       for (const url of orphanImages) await media.remove(url).catch(() => undefined);
     },
 
-    readSaved: (key: string) => database.saved.get(key),
-    readAllSaved: () => database.saved.orderBy('savedAt').reverse().toArray(),
+    readSaved: (key: string) => savedItem(key, database).read(),
+    readAllSaved: () => allSaved(database).read(),
   };
 }
 

@@ -2,7 +2,8 @@
  * What the reader saved for offline, read side only. Small on purpose: pages import this at load, while the
  * machinery that fetches and removes (offline-saves.ts) is loaded when the reader first asks for it.
  */
-import { db, type SavedItem } from './db.ts';
+import type { LiveRead } from './changes.ts';
+import { db, type SavedItem, type SdpDb } from './db.ts';
 
 export type SaveTarget =
   | { kind: 'post'; slug: string }
@@ -24,8 +25,12 @@ export const savedKey = (target: SaveTarget): string => {
   }
 };
 
-export const readSaved = (key: string): Promise<SavedItem | undefined> => db().saved.get(key);
-export const readAllSaved = (): Promise<SavedItem[]> => db().saved.orderBy('savedAt').reverse().toArray();
+/** One saved item, live. */
+export const savedItem = (key: string, database: SdpDb = db()): LiveRead<SavedItem | undefined> =>
+  database.live(['saved'], (tx) => tx.objectStore('saved').get(key));
+/** Everything saved, newest first, live. */
+export const allSaved = (database: SdpDb = db()): LiveRead<SavedItem[]> =>
+  database.live(['saved'], async (tx) => (await tx.objectStore('saved').index('savedAt').getAll()).reverse());
 
 export async function storageEstimate(): Promise<{ usage: number; quota: number; persisted: boolean | null } | null> {
   const storage = typeof navigator === 'undefined' ? undefined : navigator.storage;

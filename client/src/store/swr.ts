@@ -1,9 +1,10 @@
 /**
- * Stale-while-revalidate over Dexie, framework-free: render what is kept locally (liveQuery), refresh from
- * the network, write Dexie, and let the live query deliver the new value. `state/` turns this into signals.
+ * Stale-while-revalidate over the local store, framework-free: render what is kept locally (a live read),
+ * refresh from the network, write the store, and let the change bus re-run the read to deliver the new value.
+ * `state/` turns this into signals.
  */
-import { liveQuery } from 'dexie';
 import { NotFoundError, OfflineError } from './api-client.ts';
+import type { LiveRead } from './changes.ts';
 
 export type RemoteState = 'idle' | 'pending' | 'ok' | 'offline' | 'not-found' | 'error';
 export type SwrSnapshot<T> = {
@@ -39,10 +40,11 @@ export function remoteFailure(error: unknown): Pick<SwrSnapshot<unknown>, 'remot
 export type SwrWatch = { revalidate(): Promise<void>; dispose(): void };
 
 export function watchSwr<T>(
-  read: () => Promise<T | undefined>,
+  /** The local read and the stores it depends on: it runs once now and again whenever one of them changes. */
+  source: LiveRead<T | undefined>,
   refresh: () => Promise<unknown>,
   onChange: (snap: SwrSnapshot<T>) => void,
-  /** A read already under way (started while the route's code loaded): shown if it answers before the live query. */
+  /** A read already under way (started while the route's code loaded): shown if it answers before the live read. */
   early?: Promise<T | undefined>,
 ): SwrWatch {
   let snap = initialSnapshot<T>();
@@ -55,26 +57,44 @@ export function watchSwr<T>(
     onChange(snap);
   };
 
-  const subscription = liveQuery(read).subscribe({
-    next(value) {
-      // A refresh that wrote the same data must not re-render the page.
-      const json = JSON.stringify(value);
-      if (snap.local && json === lastJson) return;
-      lastJson = json;
-      emit({ data: value, local: true });
-    },
-    error(error: unknown) {
-      emit({
-        local: true,
-        remote: 'error',
-        message: error instanceof Error ? error.message : 'Reading saved data failed.',
-      });
-    },
-  });
+  // One read at a time: changes that arrive while a read runs are answered by one more read after it, so a
+  // burst of writes costs at most two reads and the last value delivered is never older than the last change.
+  let reading = false;
+  let again = false;
+  async function reread() {
+    if (reading) {
+      again = true;
+      return;
+    }
+    reading = true;
+    do {
+      again = false;
+      try {
+        const value = await source.read();
+        if (disposed) break;
+        // A refresh that wrote the same data must not re-render the page.
+        const json = JSON.stringify(value);
+        if (snap.local && json === lastJson) continue;
+        lastJson = json;
+        emit({ data: value, local: true });
+      } catch (error) {
+        emit({
+          local: true,
+          remote: 'error',
+          message: error instanceof Error ? error.message : 'Reading saved data failed.',
+        });
+      }
+    } while (again && !disposed);
+    reading = false;
+  }
+  const unsubscribe = source.changes.subscribe(source.stores, () => void reread());
+  void reread();
 
   early?.then(
     (value) => {
-      if (!snap.local && value !== undefined) emit({ data: value, local: true });
+      if (snap.local || value === undefined) return;
+      lastJson = JSON.stringify(value);
+      emit({ data: value, local: true });
     },
     () => undefined,
   );
@@ -95,7 +115,7 @@ export function watchSwr<T>(
     revalidate,
     dispose() {
       disposed = true;
-      subscription.unsubscribe();
+      unsubscribe();
     },
   };
 }

@@ -1,5 +1,5 @@
 /**
- * The published catalog as the JSON API serves it and the client caches it in Dexie.
+ * The published catalog as the JSON API serves it and the client caches it in IndexedDB.
  * Dates are ISO-8601 strings; ids are opaque strings.
  */
 import type { DocNode } from './content.ts';

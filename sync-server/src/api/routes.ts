@@ -9,7 +9,7 @@ import { parseParam, parseQuery } from './validate.ts';
 
 export function apiRoutes(catalog: Catalog): Hono {
   const api = new Hono();
-  // The client keeps its own copy (Dexie); HTTP caches must always ask again.
+  // The client keeps its own copy (IndexedDB); HTTP caches must always ask again.
   api.use('/api/*', async (c, next) => {
     await next();
     c.header('Cache-Control', 'no-cache');
