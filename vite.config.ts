@@ -95,7 +95,7 @@ export default defineConfig({
       workbox: {
         globPatterns: ['**/*.{js,css,html,svg,png,woff2,webmanifest}'],
         navigateFallback: '/index.html',
-        navigateFallbackDenylist: [/^\/api(\/|$)/, /^\/media(\/|$)/, /^\/healthz(\/|$)/, /^\/sync(\/|$)/],
+        navigateFallbackDenylist: [/^\/(api|media|healthz|readyz|metrics|sync)(\/|$)/],
         cleanupOutdatedCaches: true,
         // The data layer keeps API responses in IndexedDB (idb); only images are cached here.
         runtimeCaching: [

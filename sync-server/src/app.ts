@@ -11,6 +11,7 @@ import type { Config } from './config.ts';
 import { AppError } from './errors.ts';
 import { joinMedia, serveClient, serveMedia } from './http/static.ts';
 import type { Logger } from './logger.ts';
+import type { SyncHandle } from './rooms/index.ts';
 import type { Store } from './storage/store.ts';
 
 export type AppDeps = {
@@ -19,11 +20,13 @@ export type AppDeps = {
   logger: Logger;
   /** The clock popularity is computed against; tests fix it. */
   now?: () => Date;
+  /** The sync endpoint, once attached (the app is built before the server listens). */
+  sync?: () => SyncHandle | null;
 };
 
 const INTERNAL_MESSAGE = 'Something went wrong on our side. Please try again in a moment.';
 
-export function createApp({ store, config, logger, now }: AppDeps): Hono {
+export function createApp({ store, config, logger, now, sync }: AppDeps): Hono {
   const app = new Hono();
 
   app.use('*', async (c, next) => {
@@ -37,6 +40,13 @@ export function createApp({ store, config, logger, now }: AppDeps): Hono {
   });
 
   app.get('/healthz', (c) => c.json({ ok: true }));
+  // Ready: the sync endpoint is attached and not shutting down (a load balancer stops sending new clients).
+  app.get('/readyz', (c) => (sync?.()?.isReady() ? c.json({ ready: true }) : c.json({ ready: false }, 503)));
+  app.get('/metrics', async (c) => {
+    const handle = sync?.();
+    if (!handle) return c.json<ApiError>({ error: 'unavailable', message: 'Metrics are not available yet.' }, 503);
+    return c.body(await handle.metricsText(), 200, { 'Content-Type': handle.metrics.contentType });
+  });
 
   app.route('/', apiRoutes(createCatalog(now ? { store, now } : { store })));
   app.all('/api/*', (c) =>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, DEFAULT_SEED_DIR, loadConfig } from './config.ts';
+import { DEFAULT_SYNC_OPTIONS } from './rooms/options.ts';
 
 describe('loadConfig', () => {
   it('has safe defaults: loopback, 8080, ./data, seeding on', () => {
@@ -11,6 +12,8 @@ describe('loadConfig', () => {
       seedDir: DEFAULT_SEED_DIR.replace(/\/$/, ''),
       clientDir: '/srv/app/dist/client',
       logLevel: 'info',
+      sync: DEFAULT_SYNC_OPTIONS,
+      sessionSecret: null,
     });
   });
 
@@ -32,13 +35,22 @@ describe('loadConfig', () => {
   it('rejects invalid values, naming each variable', () => {
     let error: unknown;
     try {
-      loadConfig({ PORT: '80a', SEED: 'maybe', LOG_LEVEL: 'loud', HOST: 'bad host' });
+      loadConfig({
+        PORT: '80a',
+        SEED: 'maybe',
+        LOG_LEVEL: 'loud',
+        HOST: 'bad host',
+        SESSION_SECRET: 'short',
+        SYNC_MAX_MESSAGE_BYTES: 'lots',
+      });
     } catch (e) {
       error = e;
     }
     expect(error).toBeInstanceOf(ConfigError);
     const { problems } = error as ConfigError;
-    expect(problems).toHaveLength(4);
+    expect(problems).toHaveLength(6);
+    expect(problems.join('\n')).toMatch(/SYNC_MAX_MESSAGE_BYTES "lots"/);
+    expect(problems.join('\n')).toMatch(/SESSION_SECRET must be at least 32/);
     expect(problems.join('\n')).toMatch(/PORT "80a".*\n.*SEED "maybe".*\n.*LOG_LEVEL "loud"/s);
     expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT "70000"/);
   });

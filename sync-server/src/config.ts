@@ -4,6 +4,8 @@
  */
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { MIN_SECRET_LENGTH } from './auth/tokens.ts';
+import { readSyncOptions, type SyncOptions } from './rooms/options.ts';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -20,6 +22,10 @@ export type Config = {
   /** Absolute. The built client (vite's output). */
   clientDir: string;
   logLevel: LogLevel;
+  /** Limits and timings of the sync socket (SYNC_* variables). */
+  sync: SyncOptions;
+  /** Signs session/sync tokens; null → a random secret kept in DATA_DIR/secret. */
+  sessionSecret: string | null;
 };
 
 /** Where the demo content lives in the repository, wherever the server is started from. */
@@ -61,6 +67,16 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     problems.push(`LOG_LEVEL "${logLevel}" must be one of ${LOG_LEVELS.join(', ')}.`);
   }
 
+  const { options: sync, problems: syncProblems } = readSyncOptions(env);
+  problems.push(...syncProblems);
+
+  const sessionSecret = env.SESSION_SECRET?.trim() || null;
+  if (sessionSecret !== null && sessionSecret.length < MIN_SECRET_LENGTH) {
+    problems.push(
+      `SESSION_SECRET must be at least ${MIN_SECRET_LENGTH} characters (generate one with: openssl rand -base64 32).`,
+    );
+  }
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     host,
@@ -70,5 +86,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     seedDir: resolve(cwd, value('SEED_DIR', DEFAULT_SEED_DIR)),
     clientDir: resolve(cwd, value('CLIENT_DIR', 'dist/client')),
     logLevel: logLevel as LogLevel,
+    sync,
+    sessionSecret,
   };
 }

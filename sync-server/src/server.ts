@@ -12,6 +12,14 @@ import { createApp } from './app.ts';
 import { type Config, loadConfig } from './config.ts';
 import { isMainModule, runUntilSignalled } from './lifecycle.ts';
 import { createLogger, type Logger } from './logger.ts';
+import {
+  attachSync,
+  createTokenAuthenticator,
+  DocumentAccessPolicy,
+  loadTokenSecret,
+  openSqliteDocStore,
+  type SyncHandle,
+} from './rooms/index.ts';
 import { seedIfEmpty } from './seed/seed.ts';
 import { openSqliteStore } from './storage/sqlite/sqlite-store.ts';
 import type { Store } from './storage/store.ts';
@@ -21,6 +29,10 @@ export type RunningServer = {
   server: Server;
   store: Store;
   logger: Logger;
+  /** The y-websocket endpoint on `/sync/<docName>`. */
+  sync: SyncHandle;
+  /** Who may open which document; the drafts API changes co-authors through it so open sockets follow. */
+  access: DocumentAccessPolicy;
   /** Stops accepting connections, lets in-flight requests finish (up to a few seconds), closes the store. */
   close(): Promise<void>;
 };
@@ -33,22 +45,41 @@ export async function startServer(
 ): Promise<RunningServer> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const store = openSqliteStore({ dataDir: config.dataDir });
+  // Its own connection to the same SQLite file (WAL), so document writes never wait on catalog reads.
+  const docStore = openSqliteDocStore({ dataDir: config.dataDir });
+  const access = new DocumentAccessPolicy(docStore);
   let server: Server;
+  let sync: SyncHandle | null = null;
   try {
+    const secret = loadTokenSecret({
+      env: config.sessionSecret ? { SESSION_SECRET: config.sessionSecret } : {},
+      dataDir: config.dataDir,
+    });
     if (config.seed) {
       await seedIfEmpty({ store, seedDir: config.seedDir, dataDir: config.dataDir, logger, now: options.now?.() });
     }
-    const app = createApp({ store, config, logger, ...(options.now ? { now: options.now } : {}) });
+    const app = createApp({ store, config, logger, sync: () => sync, ...(options.now ? { now: options.now } : {}) });
     server = await new Promise<Server>((resolve, reject) => {
       const listening = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () =>
         resolve(listening as Server),
       );
+      // In the same tick as serve(): no upgrade can arrive before its handler is there.
+      sync = attachSync(listening as Server, {
+        docStore,
+        access,
+        authenticate: createTokenAuthenticator(secret),
+        logger,
+        options: config.sync,
+      });
       listening.once('error', reject);
     });
   } catch (error) {
+    await (sync as SyncHandle | null)?.close();
+    await docStore.close();
     await store.close();
     throw error;
   }
+  const syncHandle = sync as unknown as SyncHandle;
 
   const { address, port } = server.address() as AddressInfo;
   const host = address.includes(':') ? `[${address}]` : address;
@@ -58,6 +89,8 @@ export async function startServer(
   let closing: Promise<void> | null = null;
   const close = () => {
     closing ??= (async () => {
+      // Sync first: it stores and acknowledges what is pending and closes sockets with 1001 "going away".
+      await syncHandle.close();
       await new Promise<void>((resolve) => {
         const force = setTimeout(() => server.closeAllConnections(), DRAIN_MS);
         force.unref();
@@ -68,13 +101,14 @@ export async function startServer(
         // Keep-alive sockets with no request in flight would otherwise hold close() open.
         server.closeIdleConnections();
       });
+      await docStore.close();
       await store.close();
       logger.info('stopped');
     })();
     return closing;
   };
 
-  return { url, server, store, logger, close };
+  return { url, server, store, logger, sync: syncHandle, access, close };
 }
 
 if (isMainModule(import.meta.url)) {

@@ -129,7 +129,7 @@ async function sendFile(c: Context, file: Found, headers: Record<string, string>
   });
 }
 
-const RESERVED_PREFIXES = new Set(['api', 'media', 'healthz', 'sync']);
+const RESERVED_PREFIXES = new Set(['api', 'media', 'healthz', 'readyz', 'metrics', 'sync']);
 
 const notFound = (c: Context, message: string) => c.json({ error: 'not_found', message }, 404);
 

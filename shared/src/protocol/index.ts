@@ -1,0 +1,3 @@
+export * from './close-codes.ts';
+export * from './doc-name.ts';
+export * from './messages.ts';

@@ -1,0 +1,156 @@
+/**
+ * The WebSocket transport: takes `upgrade` requests for `${path}/<docName>?token=…[&acks=1]` on the
+ * HTTP server, and hands each socket to the core. Everything else about sync lives in SyncCore.
+ *
+ * Rejections complete the upgrade and then close with a code and reason (tests/sync/SPEC.md, SYNC-1),
+ * because a browser cannot read the HTTP status of a refused upgrade — only a close event.
+ */
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { ACKS_PARAM } from '../../../shared/src/protocol/messages.ts';
+import type { AccessPolicy } from '../auth/access.ts';
+import type { Authenticate } from '../auth/tokens.ts';
+import type { Logger } from '../logger.ts';
+import type { SyncMetrics } from '../metrics/sync-metrics.ts';
+import type { DocStore } from '../storage/doc-store.ts';
+import type { Connection, SyncSocket } from './connection.ts';
+import type { SyncOptions } from './options.ts';
+import { SyncCore, type SyncStats } from './sync-core.ts';
+import { type RawData, type WebSocketType as WebSocket, WebSocketServer } from './ws-module.ts';
+
+export type SyncDeps = {
+  docStore: DocStore;
+  access: AccessPolicy;
+  authenticate: Authenticate;
+  logger: Logger;
+  options?: Partial<SyncOptions>;
+};
+
+export type SyncHandle = {
+  /** Stop accepting, store pending updates, snapshot, close sockets with 1001. Call before server.close(). */
+  close(): Promise<void>;
+  /** For /readyz: false once closing. */
+  isReady(): boolean;
+  /** Prometheus text of the sync metrics, and its content type. */
+  metricsText(): Promise<string>;
+  metrics: SyncMetrics;
+  stats(): SyncStats;
+  core: SyncCore;
+};
+
+type Live = { connection: Connection; alive: boolean };
+
+export function attachSync(httpServer: Server, deps: SyncDeps): SyncHandle {
+  const core = new SyncCore(deps);
+  const { options } = core;
+  const prefix = `${options.path}/`;
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: options.maxMessageBytes,
+    perMessageDeflate: false,
+    clientTracking: false,
+  });
+  const sockets = new Map<WebSocket, Live>();
+
+  const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    if (!url.pathname.startsWith(prefix)) {
+      // Not ours. If nobody else listens for upgrades, answer instead of leaving the socket hanging.
+      if (httpServer.listenerCount('upgrade') === 1) refuse(socket, 404, 'Not Found');
+      return;
+    }
+    socket.on('error', () => {}); // a reset during the handshake must not crash the process
+    if (core.isClosing) {
+      refuse(socket, 503, 'Service Unavailable');
+      return;
+    }
+    let docName: string;
+    try {
+      docName = decodeURIComponent(url.pathname.slice(prefix.length));
+    } catch {
+      docName = url.pathname.slice(prefix.length); // malformed escapes: the core rejects it (4400)
+    }
+    wss.handleUpgrade(request, socket, head, (ws) => {
+      const transport: SyncSocket = {
+        send: (frame) => ws.send(frame),
+        close: (code, reason) => ws.close(code, reason),
+        terminate: () => ws.terminate(),
+        get bufferedAmount() {
+          return ws.bufferedAmount;
+        },
+      };
+      const connection = core.accept(transport, {
+        docName,
+        token: url.searchParams.get('token'),
+        wantsAcks: url.searchParams.get(ACKS_PARAM) === '1',
+        ip: request.socket.remoteAddress ?? 'unknown',
+      });
+      const live: Live = { connection, alive: true };
+      sockets.set(ws, live);
+      ws.on('message', (data: RawData, isBinary: boolean) => core.receive(connection, toBytes(data), isBinary));
+      ws.on('pong', () => {
+        live.alive = true;
+      });
+      ws.on('error', (error: Error & { code?: string }) => {
+        // ws reports protocol violations here and closes the socket itself (1009 for oversized frames).
+        if (error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') core.frameTooBig(connection);
+        else core.disconnected(connection);
+      });
+      ws.on('close', () => {
+        sockets.delete(ws);
+        core.disconnected(connection);
+      });
+    });
+  };
+  httpServer.on('upgrade', onUpgrade);
+
+  // One interval for all sockets: a client that vanished without a close (network loss) is dropped.
+  const pinger =
+    options.pingIntervalMs > 0
+      ? setInterval(() => {
+          for (const [ws, live] of sockets) {
+            if (!live.alive) {
+              ws.terminate();
+              continue;
+            }
+            live.alive = false;
+            ws.ping();
+          }
+        }, options.pingIntervalMs)
+      : null;
+  pinger?.unref();
+
+  let closing: Promise<void> | null = null;
+  return {
+    core,
+    metrics: core.metrics,
+    metricsText: () => core.metrics.text(),
+    isReady: () => !core.isClosing,
+    stats: () => core.stats(),
+    close: () => {
+      closing ??= (async () => {
+        httpServer.off('upgrade', onUpgrade);
+        if (pinger) clearInterval(pinger);
+        await core.close();
+        // Sockets got a 1001 close frame; give clients a moment to answer, then cut the rest.
+        const deadline = Date.now() + options.closeTimeoutMs;
+        while (sockets.size > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+        for (const ws of sockets.keys()) ws.terminate();
+        sockets.clear();
+        await new Promise<void>((resolve) => wss.close(() => resolve()));
+        deps.logger.info('sync: stopped');
+      })();
+      return closing;
+    },
+  };
+}
+
+function refuse(socket: Duplex, status: number, text: string) {
+  socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+}
+
+function toBytes(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return Buffer.concat(data);
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  return data;
+}

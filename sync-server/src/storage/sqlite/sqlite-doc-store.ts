@@ -1,0 +1,207 @@
+/**
+ * DocStore and DraftMemberStore on SQLite (better-sqlite3). It opens its own connection to the same
+ * file as the catalog store (WAL allows both), or takes an existing handle. Calls are synchronous
+ * underneath and wrapped in promises, so each method's transaction finishes before another starts.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import {
+  type AppendEntry,
+  type AppendResult,
+  type DocStore,
+  DocStoreError,
+  type DraftMember,
+  type DraftMemberStore,
+  type DraftRole,
+  type StoredDoc,
+} from '../doc-store.ts';
+import { migrate } from './migrate.ts';
+import { SQLITE_FILE_NAME } from './sqlite-store.ts';
+
+export type SqliteDocStoreOptions = ({ dataDir: string } | { file: string } | { db: Database.Database }) & {
+  /**
+   * Test-only fault injection, called inside the compaction transaction after the snapshot is written
+   * and before the covered updates are deleted. Throwing there simulates a crash between the steps.
+   */
+  onCompactBetweenSteps?: (name: string) => void;
+  now?: () => Date;
+};
+
+type SnapshotRow = { seq: number; data: Buffer };
+
+/** Opens (creating if needed) the database, applies pending migrations and returns the store. */
+export function openSqliteDocStore(options: SqliteDocStoreOptions): SqliteDocStore {
+  if ('db' in options) {
+    migrate(options.db);
+    return new SqliteDocStore(options.db, false, options);
+  }
+  let file: string;
+  if ('dataDir' in options) {
+    mkdirSync(options.dataDir, { recursive: true });
+    file = join(options.dataDir, SQLITE_FILE_NAME);
+  } else {
+    file = options.file;
+  }
+  const db = new Database(file);
+  try {
+    db.pragma('journal_mode = WAL');
+    // NORMAL with WAL survives a process crash (SIGKILL): a commit is in the OS before appendBatch
+    // resolves, which is what an ack promises. An OS crash may lose the newest commits, and then the
+    // clients, which still hold those updates, send them again on their next sync.
+    db.pragma('synchronous = NORMAL');
+    db.pragma('busy_timeout = 5000');
+    migrate(db);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  return new SqliteDocStore(db, true, options);
+}
+
+export class SqliteDocStore implements DocStore, DraftMemberStore {
+  private closed = false;
+  private readonly now: () => Date;
+  private readonly onCompactBetweenSteps: ((name: string) => void) | undefined;
+
+  private readonly statements;
+  private readonly loadTx;
+  private readonly appendTx;
+  private readonly compactTx;
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly ownsDb: boolean,
+    options: Pick<SqliteDocStoreOptions, 'now' | 'onCompactBetweenSteps'> = {},
+  ) {
+    this.now = options.now ?? (() => new Date());
+    this.onCompactBetweenSteps = options.onCompactBetweenSteps;
+    this.statements = {
+      lastSeq: db.prepare<[string], { last_seq: number }>('SELECT last_seq FROM documents WHERE name = ?'),
+      snapshot: db.prepare<[string], SnapshotRow>('SELECT seq, data FROM document_snapshots WHERE doc_name = ?'),
+      updatesAfter: db
+        .prepare<[string, number], Buffer>(
+          'SELECT data FROM document_updates WHERE doc_name = ? AND seq > ? ORDER BY seq',
+        )
+        .pluck(),
+      bumpSeq: db.prepare<[string, number, string, string], { last_seq: number }>(
+        `INSERT INTO documents (name, last_seq, created_at, updated_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (name) DO UPDATE SET last_seq = last_seq + excluded.last_seq, updated_at = excluded.updated_at
+         RETURNING last_seq`,
+      ),
+      insertUpdate: db.prepare<[string, number, Uint8Array]>(
+        'INSERT INTO document_updates (doc_name, seq, data) VALUES (?, ?, ?)',
+      ),
+      upsertSnapshot: db.prepare<[string, number, Uint8Array, string]>(
+        `INSERT INTO document_snapshots (doc_name, seq, data, created_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (doc_name) DO UPDATE SET seq = excluded.seq, data = excluded.data, created_at = excluded.created_at`,
+      ),
+      deleteUpTo: db.prepare<[string, number]>('DELETE FROM document_updates WHERE doc_name = ? AND seq <= ?'),
+      getRole: db
+        .prepare<[string, string], string>('SELECT role FROM draft_members WHERE draft_id = ? AND user_id = ?')
+        .pluck(),
+      listMembers: db.prepare<[string], { user_id: string; role: string }>(
+        'SELECT user_id, role FROM draft_members WHERE draft_id = ? ORDER BY user_id',
+      ),
+      setMember: db.prepare<[string, string, string, string]>(
+        `INSERT INTO draft_members (draft_id, user_id, role, added_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (draft_id, user_id) DO UPDATE SET role = excluded.role`,
+      ),
+      removeMember: db.prepare<[string, string]>('DELETE FROM draft_members WHERE draft_id = ? AND user_id = ?'),
+    };
+
+    // A read transaction so the snapshot and the log come from the same moment.
+    this.loadTx = db.transaction((name: string): StoredDoc => {
+      const lastSeq = this.statements.lastSeq.get(name)?.last_seq ?? 0;
+      const snapshotRow = this.statements.snapshot.get(name);
+      const snapshotSeq = snapshotRow?.seq ?? 0;
+      const updates = this.statements.updatesAfter.all(name, snapshotSeq).map(toUint8Array);
+      return { snapshot: snapshotRow ? toUint8Array(snapshotRow.data) : null, snapshotSeq, updates, lastSeq };
+    });
+
+    this.appendTx = db.transaction((entries: readonly AppendEntry[]): AppendResult => {
+      const result: AppendResult = new Map();
+      const at = this.now().toISOString();
+      for (const { name, updates } of entries) {
+        if (updates.length === 0) continue;
+        const row = this.statements.bumpSeq.get(name, updates.length, at, at);
+        if (!row) throw new DocStoreError(`could not advance the sequence of ${name}`);
+        let seq = row.last_seq - updates.length;
+        for (const update of updates) this.statements.insertUpdate.run(name, ++seq, update);
+        result.set(name, row.last_seq);
+      }
+      return result;
+    });
+
+    this.compactTx = db.transaction((name: string, snapshot: Uint8Array, upToSeq: number) => {
+      const lastSeq = this.statements.lastSeq.get(name)?.last_seq ?? 0;
+      if (upToSeq > lastSeq) {
+        throw new RangeError(`cannot compact ${name} up to seq ${upToSeq}: the newest update is ${lastSeq}`);
+      }
+      const current = this.statements.snapshot.get(name);
+      if (current && current.seq > upToSeq) return; // a newer compaction already happened
+      this.statements.upsertSnapshot.run(name, upToSeq, snapshot, this.now().toISOString());
+      this.onCompactBetweenSteps?.(name);
+      this.statements.deleteUpTo.run(name, upToSeq);
+    });
+  }
+
+  async loadDoc(name: string): Promise<StoredDoc> {
+    this.assertOpen();
+    return this.loadTx(name);
+  }
+
+  async appendUpdates(name: string, updates: readonly Uint8Array[]): Promise<number> {
+    this.assertOpen();
+    const result = this.appendTx([{ name, updates }]);
+    return result.get(name) ?? this.statements.lastSeq.get(name)?.last_seq ?? 0;
+  }
+
+  async appendBatch(entries: readonly AppendEntry[]): Promise<AppendResult> {
+    this.assertOpen();
+    return this.appendTx(entries);
+  }
+
+  async compact(name: string, snapshot: Uint8Array, upToSeq: number): Promise<void> {
+    this.assertOpen();
+    if (!Number.isSafeInteger(upToSeq) || upToSeq < 0) throw new RangeError(`invalid seq ${upToSeq}`);
+    this.compactTx(name, snapshot, upToSeq);
+  }
+
+  async getDraftRole(draftId: string, userId: string): Promise<DraftRole | null> {
+    this.assertOpen();
+    return (this.statements.getRole.get(draftId, userId) as DraftRole | undefined) ?? null;
+  }
+
+  async listDraftMembers(draftId: string): Promise<DraftMember[]> {
+    this.assertOpen();
+    return this.statements.listMembers
+      .all(draftId)
+      .map((row) => ({ draftId, userId: row.user_id, role: row.role as DraftRole }));
+  }
+
+  async setDraftMember(draftId: string, userId: string, role: DraftRole): Promise<void> {
+    this.assertOpen();
+    this.statements.setMember.run(draftId, userId, role, this.now().toISOString());
+  }
+
+  async removeDraftMember(draftId: string, userId: string): Promise<boolean> {
+    this.assertOpen();
+    return this.statements.removeMember.run(draftId, userId).changes > 0;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    if (this.ownsDb) this.db.close();
+  }
+
+  private assertOpen() {
+    if (this.closed) throw new DocStoreError('the document store is closed');
+  }
+}
+
+/** better-sqlite3 returns Buffers; hand out plain Uint8Arrays that own their bytes. */
+function toUint8Array(buffer: Buffer): Uint8Array {
+  return new Uint8Array(buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength));
+}
