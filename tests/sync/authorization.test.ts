@@ -134,6 +134,24 @@ describe('authorisation', () => {
     });
   });
 
+  it('ACCESS-6: a token that expires while connected is closed with 4401 "expired" within a second of expiry', async () => {
+    // A real one-second token: `exp` is whole seconds, so it expires 0–1 s from now.
+    const token = server.token('alice', 1);
+    const { exp } = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as { exp: number };
+    const client = await RawClient.connect(`${server.url}/user:alice?token=${token}`);
+    if (!client.closed) {
+      await waitFor(() => client.has('sync-step1') || client.closed);
+      const closed = await client.waitForClose(2_500);
+      const at = Date.now();
+      expect(closed).toEqual({ code: CloseCode.Unauthenticated, reason: 'missing, invalid or expired token: expired' });
+      expect(at).toBeGreaterThanOrEqual(exp * 1000);
+      expect(at - exp * 1000).toBeLessThan(1_000);
+    } else {
+      // Minted just before a second boundary and already expired at connect: the same refusal.
+      expect(client.closed.reason).toBe('missing, invalid or expired token: expired');
+    }
+  });
+
   describe('access changes while connected', () => {
     it('ACCESS-4: a removed co-author is disconnected with 4410 within a second', async () => {
       await server.access.setDraftMember('d2', 'olga', 'owner');

@@ -54,6 +54,34 @@ describe('stock WebsocketProvider conformance', () => {
     expect(text(again)).toBe('persisted');
   });
 
+  it('ACCESS-7: a viewer on the stock provider: its edit reaches no store or client, it is told, and it still gets edits', async () => {
+    await server.access.setDraftMember('d1', 'vera', 'viewer');
+    const writer = open('draft:d1', 'alice');
+    const other = open('draft:d1', 'bob');
+    const viewer = open('draft:d1', 'vera');
+    await waitFor(() => writer.synced && other.synced && viewer.synced);
+    writer.doc.getText('t').insert(0, 'one');
+    await waitFor(() => text(viewer) === 'one');
+
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      viewer.doc.getText('t').insert(0, 'NOPE ');
+      // The stock provider logs the server's auth "permission denied" message with console.warn.
+      await waitFor(() => warn.mock.calls.some((call) => String(call.join(' ')).includes('read-only access')));
+    } finally {
+      warn.mockRestore();
+    }
+    // The others' edits still reach the viewer after the refusal…
+    writer.doc.getText('t').insert(3, ' two');
+    await waitFor(() => text(viewer) === 'NOPE one two');
+    await waitFor(() => text(other) === 'one two');
+    // …while its own edit reached neither the other clients nor the store.
+    expect(text(writer)).toBe('one two');
+    expect(text(other)).toBe('one two');
+    expect((await server.storedDoc('draft:d1')).getText('t').toString()).toBe('one two');
+    expect(viewer.wsconnected).toBe(true);
+  });
+
   it('SYNC-4: awareness reaches the other client and is removed when its socket drops', async () => {
     const a = open('draft:d1', 'alice');
     const b = open('draft:d1', 'bob');

@@ -18,6 +18,7 @@ describe('close codes', () => {
   it('treats 44xx as permanent except rate limiting', () => {
     expect(shouldReconnectAfter(CloseCode.AccessRevoked)).toBe(false);
     expect(shouldReconnectAfter(CloseCode.Unauthenticated)).toBe(false);
+    expect(shouldReconnectAfter(CloseCode.DocumentTooLarge)).toBe(false);
     expect(shouldReconnectAfter(CloseCode.RateLimited)).toBe(true);
     expect(shouldReconnectAfter(CloseCode.LoadFailed)).toBe(true);
     expect(shouldReconnectAfter(CloseCode.GoingAway)).toBe(true);

@@ -14,11 +14,12 @@
  * | 1011 | InternalError      | internal error                             | reconnect (a server bug, logged)       |
  * | 4000 | PermissionsChanged | permissions changed, reconnect             | reconnect now (new rights apply)       |
  * | 4400 | MalformedDocName   | malformed document name                    | fix the name; do not retry             |
- * | 4401 | Unauthenticated    | missing, invalid or expired token          | get a new token, then connect()        |
+ * | 4401 | Unauthenticated    | missing, invalid or expired token[: why]   | get a new token, then connect()        |
  * | 4403 | Forbidden          | no permission for this document            | stop                                   |
  * | 4404 | UnknownDocKind     | unknown document kind                      | stop                                   |
  * | 4409 | ProtocolError      | protocol error: <detail>                   | stop (a client bug; resending repeats) |
  * | 4410 | AccessRevoked      | access revoked                             | stop; drop local copy if appropriate   |
+ * | 4413 | DocumentTooLarge   | document too large: <detail>               | stop; the edit would pass the size cap |
  * | 4429 | RateLimited        | rate limited                               | reconnect after a delay                |
  * | 4500 | LoadFailed         | document could not be loaded, retry later  | reconnect with backoff                 |
  * | 4503 | StorageFailed      | could not store update, retry later        | reconnect with backoff (resends)       |
@@ -37,6 +38,7 @@ export const CloseCode = {
   UnknownDocKind: 4404,
   ProtocolError: 4409,
   AccessRevoked: 4410,
+  DocumentTooLarge: 4413,
   RateLimited: 4429,
   LoadFailed: 4500,
   StorageFailed: 4503,
@@ -56,6 +58,7 @@ export const CLOSE_REASONS: Record<CloseCodeValue, string> = {
   [CloseCode.UnknownDocKind]: 'unknown document kind',
   [CloseCode.ProtocolError]: 'protocol error',
   [CloseCode.AccessRevoked]: 'access revoked',
+  [CloseCode.DocumentTooLarge]: 'document too large',
   [CloseCode.RateLimited]: 'rate limited',
   [CloseCode.LoadFailed]: 'document could not be loaded, retry later',
   [CloseCode.StorageFailed]: 'could not store update, retry later',

@@ -14,7 +14,12 @@ describe('tokens', () => {
       ok: true,
       claims: { sub: 'alice', exp: NOW / 1000 + 60 },
     });
-    expect(createTokenAuthenticator(secret, () => NOW)(token)).toEqual({ ok: true, userId: 'alice' });
+    // AUTH-3: the expiry travels with the identity, so an open connection can be closed at it.
+    expect(createTokenAuthenticator(secret, () => NOW)(token)).toEqual({
+      ok: true,
+      userId: 'alice',
+      expiresAt: NOW + 60_000,
+    });
   });
 
   it('AUTH-1: rejects missing, expired, tampered and foreign tokens', () => {

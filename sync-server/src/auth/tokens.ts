@@ -73,14 +73,18 @@ function isClaims(value: unknown): value is TokenClaims {
   return typeof sub === 'string' && USER_ID.test(sub) && typeof exp === 'number' && Number.isSafeInteger(exp);
 }
 
-export type AuthResult = { ok: true; userId: string } | { ok: false; reason: TokenFailure };
+/**
+ * `expiresAt` (milliseconds since the epoch, wall clock) is when the credential stops being valid: the
+ * sync server closes a connection still open then with 4401 "…: expired". Absent: it never expires.
+ */
+export type AuthResult = { ok: true; userId: string; expiresAt?: number } | { ok: false; reason: TokenFailure };
 /** What the sync server calls on every upgrade. Async so a session store can back it later. */
 export type Authenticate = (token: string | null) => AuthResult | Promise<AuthResult>;
 
 export function createTokenAuthenticator(secret: Uint8Array, now: () => number = Date.now): Authenticate {
   return (token) => {
     const result = verifyToken(secret, token, now());
-    return result.ok ? { ok: true, userId: result.claims.sub } : result;
+    return result.ok ? { ok: true, userId: result.claims.sub, expiresAt: result.claims.exp * 1000 } : result;
   };
 }
 

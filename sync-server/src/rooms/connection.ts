@@ -46,6 +46,8 @@ export class Connection {
   /** A "permission denied" auth message was sent (once per connection is enough). */
   toldReadOnly = false;
   readonly acks = new AckTracker();
+  /** Closes the connection when its token expires (SyncCore arms and clears it). */
+  expiryTimer: NodeJS.Timeout | null = null;
   private readonly queue: Uint8Array[] = [];
   private queued = 0;
   private readonly bucket: TokenBucket;

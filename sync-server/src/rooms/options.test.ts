@@ -7,6 +7,8 @@ describe('syncOptionsFromEnv', () => {
     expect(DEFAULT_SYNC_OPTIONS.maxMessageBytes).toBe(8 * 1024 * 1024);
     expect(DEFAULT_SYNC_OPTIONS.compactAfterUpdates).toBe(500);
     expect(DEFAULT_SYNC_OPTIONS.unloadGraceMs).toBe(30_000);
+    expect(DEFAULT_SYNC_OPTIONS.maxDocBytes).toBe(64 * 1024 * 1024);
+    expect(DEFAULT_SYNC_OPTIONS.trustProxy).toBe(false);
   });
 
   it('returns problems instead of throwing, for config.ts to merge', () => {
@@ -17,6 +19,16 @@ describe('syncOptionsFromEnv', () => {
     const options = syncOptionsFromEnv({ SYNC_MAX_MESSAGE_BYTES: '1024', SYNC_UNLOAD_GRACE_MS: '0' });
     expect(options.maxMessageBytes).toBe(1024);
     expect(options.unloadGraceMs).toBe(0);
+  });
+
+  it('LIMIT-5/LIMIT-6: reads SYNC_MAX_DOC_BYTES and the SYNC_TRUST_PROXY switch', () => {
+    const options = syncOptionsFromEnv({ SYNC_MAX_DOC_BYTES: '1048576', SYNC_TRUST_PROXY: '1' });
+    expect(options.maxDocBytes).toBe(1024 * 1024);
+    expect(options.trustProxy).toBe(true);
+    expect(syncOptionsFromEnv({ SYNC_TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(syncOptionsFromEnv({ SYNC_TRUST_PROXY: 'ON' }).trustProxy).toBe(true);
+    expect(readSyncOptions({ SYNC_TRUST_PROXY: 'yes please' }).problems.join()).toMatch(/SYNC_TRUST_PROXY/);
+    expect(readSyncOptions({ SYNC_MAX_DOC_BYTES: '0' }).problems.join()).toMatch(/SYNC_MAX_DOC_BYTES/);
   });
 
   it('names every bad variable', () => {

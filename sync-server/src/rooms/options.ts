@@ -11,6 +11,18 @@ export type SyncOptions = {
   maxMessageBytes: number;
   /** A client whose unsent data exceeds this is dropped instead of buffered without limit. */
   maxBufferedBytes: number;
+  /**
+   * Largest a document may grow to, in bytes of its stored encoding (merged state + updates not yet
+   * folded + updates queued for storage). An update that would pass it is refused and its sender
+   * closed with 4413; deletions alone are still accepted, so an oversized document can be trimmed.
+   */
+  maxDocBytes: number;
+  /**
+   * Behind a reverse proxy: take the client address for the per-IP connection rate from the LAST
+   * `X-Forwarded-For` entry (what the proxy saw), not the socket (which is the proxy). Off by default:
+   * without a proxy that sets the header, a client could name any address it likes.
+   */
+  trustProxy: boolean;
   /** Largest awareness update (presence is small; a large one is abuse). */
   maxAwarenessBytes: number;
   /** Awareness client ids one connection may announce (one per tab normally). */
@@ -41,6 +53,8 @@ export const DEFAULT_SYNC_OPTIONS: Readonly<SyncOptions> = {
   path: '/sync',
   maxMessageBytes: 8 * MiB,
   maxBufferedBytes: 32 * MiB,
+  maxDocBytes: 64 * MiB,
+  trustProxy: false,
   maxAwarenessBytes: 64 * 1024,
   maxAwarenessClientsPerConnection: 16,
   compactAfterUpdates: 500,
@@ -55,10 +69,14 @@ export const DEFAULT_SYNC_OPTIONS: Readonly<SyncOptions> = {
   closeTimeoutMs: 2_000,
 };
 
-/** Environment variable → option, for the README table. */
-export const SYNC_ENV: Readonly<Record<string, keyof SyncOptions>> = {
+type NumericOption = { [K in keyof SyncOptions]: SyncOptions[K] extends number ? K : never }[keyof SyncOptions];
+type BooleanOption = { [K in keyof SyncOptions]: SyncOptions[K] extends boolean ? K : never }[keyof SyncOptions];
+
+/** Environment variable → numeric option, for the README table. */
+export const SYNC_ENV: Readonly<Record<string, NumericOption>> = {
   SYNC_MAX_MESSAGE_BYTES: 'maxMessageBytes',
   SYNC_MAX_BUFFERED_BYTES: 'maxBufferedBytes',
+  SYNC_MAX_DOC_BYTES: 'maxDocBytes',
   SYNC_COMPACT_AFTER_UPDATES: 'compactAfterUpdates',
   SYNC_COMPACT_IDLE_MS: 'compactIdleMs',
   SYNC_UNLOAD_GRACE_MS: 'unloadGraceMs',
@@ -67,6 +85,11 @@ export const SYNC_ENV: Readonly<Record<string, keyof SyncOptions>> = {
   SYNC_CONNECTS_PER_SECOND: 'connectsPerSecond',
   SYNC_MESSAGE_BURST: 'messageBurst',
   SYNC_MESSAGES_PER_SECOND: 'messagesPerSecond',
+};
+
+/** Environment variable → on/off option: 1/true/on or 0/false/off. */
+export const SYNC_BOOLEAN_ENV: Readonly<Record<string, BooleanOption>> = {
+  SYNC_TRUST_PROXY: 'trustProxy',
 };
 
 const ALLOW_ZERO = new Set<keyof SyncOptions>(['pingIntervalMs', 'compactIdleMs', 'unloadGraceMs']);
@@ -94,7 +117,14 @@ export function readSyncOptions(env: Record<string, string | undefined> = proces
       problems.push(`${name} "${raw}" must be a whole number${min === 1 ? ' above 0' : ''}.`);
       continue;
     }
-    (options as Record<string, unknown>)[key] = value;
+    options[key] = value;
+  }
+  for (const [name, key] of Object.entries(SYNC_BOOLEAN_ENV)) {
+    const raw = env[name]?.trim().toLowerCase();
+    if (raw === undefined || raw === '') continue;
+    if (['1', 'true', 'on'].includes(raw)) options[key] = true;
+    else if (['0', 'false', 'off'].includes(raw)) options[key] = false;
+    else problems.push(`${name} "${raw}" must be 1 (on) or 0 (off).`);
   }
   problems.push(...checkSyncOptions(options));
   return { options, problems };

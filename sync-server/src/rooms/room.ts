@@ -23,6 +23,8 @@ export class Room {
   updatesSinceSnapshot = 0;
   /** Updates accepted for storage but not stored yet: the room may not unload meanwhile. */
   pendingWrites = 0;
+  /** Their bytes: counted against the document size limit until stored (or dropped). */
+  pendingBytes = 0;
   lastWriteAt = 0;
   emptySince = 0;
   /** No compaction attempt before this time (after a failure). */

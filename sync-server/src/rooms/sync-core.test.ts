@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { CloseCode } from '../../../shared/src/protocol/close-codes.ts';
+import { CLOSE_REASONS, CloseCode } from '../../../shared/src/protocol/close-codes.ts';
 import {
   decodeServerMessage,
   encodeSyncStep1,
@@ -27,6 +27,8 @@ import { SyncCore } from './sync-core.ts';
 class FakeSocket implements SyncSocket {
   readonly received: ServerMessage[] = [];
   closed: { code: number; reason: string } | null = null;
+  /** Wall-clock time of close(). */
+  closedAt = 0;
   terminated = false;
   bufferedAmount = 0;
   send(frame: Uint8Array) {
@@ -34,6 +36,7 @@ class FakeSocket implements SyncSocket {
   }
   close(code: number, reason: string) {
     this.closed = { code, reason };
+    this.closedAt = Date.now();
   }
   terminate() {
     this.terminated = true;
@@ -107,7 +110,10 @@ describe('SyncCore', () => {
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
   });
 
-  async function setup(options: Partial<SyncOptions> = {}) {
+  async function setup(
+    options: Partial<SyncOptions> = {},
+    extra: { expiresAt?: (user: string) => number | undefined; wallClock?: () => number } = {},
+  ) {
     const dir = mkdtempSync(join(tmpdir(), 'sdp-core-'));
     const sqlite: SqliteDocStore = openSqliteDocStore({ dataDir: dir });
     const store = gatedStore(sqlite);
@@ -116,10 +122,15 @@ describe('SyncCore', () => {
     const core = new SyncCore({
       docStore: store,
       access,
-      authenticate: (token) => (token ? { ok: true, userId: token } : { ok: false, reason: 'missing' }),
+      authenticate: (token) => {
+        if (!token) return { ok: false, reason: 'missing' };
+        const expiresAt = extra.expiresAt?.(token);
+        return expiresAt === undefined ? { ok: true, userId: token } : { ok: true, userId: token, expiresAt };
+      },
       logger: pino({ level: 'silent' }),
       options: { connectBurst: 1000, messageBurst: 1000, sweepIntervalMs: 10_000, ...options },
       now: () => now,
+      ...(extra.wallClock ? { wallClock: extra.wallClock } : {}),
     });
     cleanups.push(async () => {
       await core.close();
@@ -236,6 +247,24 @@ describe('SyncCore', () => {
     expect(b.socket.closed).toBeNull();
     expect((await sqlite.loadDoc('draft:d')).updates).toHaveLength(0);
     expect(core.stats().pendingWrites).toBe(0);
+  });
+
+  it('PERSIST-8: writes queued behind a failed one are dropped and forgotten (the room can still unload)', async () => {
+    const { core, store, connect, ready } = await setup();
+    const a = await connect('alice');
+    await ready(a.socket);
+    const doc = new Y.Doc();
+    store.hold();
+    send(core, a.connection, encodeSyncUpdate(textUpdate(doc, (d) => d.getText('t').insert(0, 'a'))));
+    await waitFor(() => store.batches.length === 1);
+    send(core, a.connection, encodeSyncUpdate(textUpdate(doc, (d) => d.getText('t').insert(1, 'b'))));
+    store.failNext();
+    store.release();
+    await waitFor(() => a.socket.closed);
+    expect(a.socket.closed?.code).toBe(CloseCode.StorageFailed);
+    await waitFor(() => core.stats().scheduledWork === 0);
+    expect(store.batches).toHaveLength(1); // the second update was never written
+    expect(core.stats()).toMatchObject({ pendingWrites: 0, unpersistedBytes: 0 });
   });
 
   it('PERSIST-9: compacts after N updates and after T idle; the log is replaced by a snapshot', async () => {
@@ -369,5 +398,133 @@ describe('SyncCore', () => {
     await waitFor(() => b.socket.received.filter((m) => m.type === 'awareness').length === 2);
     const removal = b.socket.received.filter((m) => m.type === 'awareness')[1] as { update: Uint8Array };
     expect(decodeAwarenessUpdate(removal.update)).toEqual([{ clientId: 7, clock: 3, state: 'null' }]);
+  });
+  it('ACCESS-6: a token that expires while connected closes it with 4401 "expired" at the expiry time', async () => {
+    const ttlMs = 150;
+    let expiresAt = 0;
+    const { core, access, connect, ready } = await setup(
+      {},
+      {
+        expiresAt: (user) => {
+          if (user !== 'bob') return undefined;
+          expiresAt = Date.now() + ttlMs;
+          return expiresAt;
+        },
+      },
+    );
+    await access.setDraftMember('d', 'alice', 'owner');
+    await access.setDraftMember('d', 'bob', 'editor');
+    const a = await connect('alice', 'draft:d');
+    const b = await connect('bob', 'draft:d');
+    await ready(a.socket);
+    await ready(b.socket);
+    expect(core.stats().scheduledWork).toBe(1); // bob's expiry timer; alice's identity does not expire
+    await waitFor(() => b.socket.closed, { timeout: 2_000 });
+    expect(b.socket.closed).toEqual({
+      code: CloseCode.Unauthenticated,
+      reason: 'missing, invalid or expired token: expired',
+    });
+    expect(b.socket.closedAt).toBeGreaterThanOrEqual(expiresAt);
+    expect(b.socket.closedAt - expiresAt).toBeLessThan(1_000);
+    // Only that connection: the other stays open and writing, and no timer is left behind.
+    expect(a.socket.closed).toBeNull();
+    send(core, a.connection, encodeSyncUpdate(textUpdate(new Y.Doc(), (d) => d.getText('t').insert(0, 'still here'))));
+    await waitFor(() => a.socket.acks().at(-1) === 1);
+    expect(core.stats()).toMatchObject({ connections: 1, scheduledWork: 0 });
+  });
+
+  it('ACCESS-6: the expiry timer re-checks the wall clock (early or capped timers re-arm)', async () => {
+    let wall = 1_000_000;
+    const { core, connect, ready } = await setup({}, { expiresAt: () => wall + 30, wallClock: () => wall });
+    const a = await connect('alice');
+    await ready(a.socket);
+    // The timer fires after ~30 ms, but the injected clock has not moved: still valid, so it re-arms.
+    await new Promise((r) => setTimeout(r, 80));
+    expect(a.socket.closed).toBeNull();
+    expect(core.stats().scheduledWork).toBe(1);
+    wall += 30;
+    await waitFor(() => a.socket.closed, { timeout: 1_000 });
+    expect(a.socket.closed?.reason).toBe(`${CLOSE_REASONS[CloseCode.Unauthenticated]}: expired`);
+    expect(core.stats().scheduledWork).toBe(0);
+  });
+
+  it('ACCESS-6: a token that expires during authorization is refused with 4401 "expired"; closing clears the timer', async () => {
+    const { core, connect, ready } = await setup(
+      {},
+      { expiresAt: (user) => (user === 'late' ? Date.now() - 1 : Date.now() + 60_000) },
+    );
+    const late = await connect('late');
+    await waitFor(() => late.socket.closed);
+    expect(late.socket.closed).toEqual({
+      code: CloseCode.Unauthenticated,
+      reason: 'missing, invalid or expired token: expired',
+    });
+    const a = await connect('alice');
+    await ready(a.socket);
+    expect(core.stats().scheduledWork).toBe(1);
+    core.disconnected(a.connection);
+    expect(core.stats()).toMatchObject({ connections: 0, scheduledWork: 0 });
+  });
+
+  describe('LIMIT-5: the document size cap', () => {
+    const big = (n: number, doc = new Y.Doc()) => textUpdate(doc, (d) => d.getText('t').insert(0, 'x'.repeat(n)));
+
+    it('refuses an update that would take the document past the cap: 4413, not stored, not broadcast', async () => {
+      const { core, access, connect, ready, sqlite } = await setup({ maxDocBytes: 2_000 });
+      await access.setDraftMember('d', 'alice', 'owner');
+      await access.setDraftMember('d', 'bob', 'editor');
+      const a = await connect('alice', 'draft:d');
+      const b = await connect('bob', 'draft:d');
+      await ready(a.socket);
+      await ready(b.socket);
+      const docA = new Y.Doc();
+      send(core, a.connection, encodeSyncUpdate(textUpdate(docA, (d) => d.getText('t').insert(0, 'small'))));
+      await waitFor(() => a.socket.acks().at(-1) === 1 && b.socket.has('sync-update'));
+      const updatesBefore = b.socket.received.filter((m) => m.type === 'sync-update').length;
+      send(core, a.connection, encodeSyncUpdate(big(2_500, docA)));
+      expect(a.socket.closed).toEqual({
+        code: CloseCode.DocumentTooLarge,
+        reason: 'document too large: this change would take it past 2000 bytes',
+      });
+      await new Promise((r) => setTimeout(r, 20));
+      expect(a.socket.acks()).toEqual([1]);
+      expect(b.socket.received.filter((m) => m.type === 'sync-update')).toHaveLength(updatesBefore);
+      expect((await sqlite.loadDoc('draft:d')).updates).toHaveLength(1);
+      // The document still loads and the others keep working.
+      expect(b.socket.closed).toBeNull();
+      send(core, b.connection, encodeSyncUpdate(textUpdate(new Y.Doc(), (d) => d.getText('u').insert(0, 'bob'))));
+      await waitFor(() => b.socket.acks().at(-1) === 1);
+      const c = await connect('alice', 'draft:d');
+      send(core, c.connection, encodeSyncStep1(Y.encodeStateVector(new Y.Doc())));
+      await waitFor(() => c.socket.has('sync-step2'));
+      const loaded = new Y.Doc();
+      Y.applyUpdate(loaded, (c.socket.received.find((m) => m.type === 'sync-step2') as { update: Uint8Array }).update);
+      expect([loaded.getText('t').toString(), loaded.getText('u').toString()]).toEqual(['small', 'bob']);
+    });
+
+    it('counts updates queued for storage: two that fit alone but not together', async () => {
+      const { core, connect, ready, sqlite } = await setup({ maxDocBytes: 2_000 });
+      const a = await connect('alice');
+      await ready(a.socket);
+      send(core, a.connection, encodeSyncUpdate(big(1_200)));
+      send(core, a.connection, encodeSyncUpdate(big(1_200)));
+      expect(a.socket.closed?.code).toBe(CloseCode.DocumentTooLarge);
+      await waitFor(async () => (await sqlite.loadDoc('user:alice')).lastSeq === 1);
+      expect(core.stats()).toMatchObject({ pendingWrites: 0, unpersistedBytes: 0 });
+    });
+
+    it('a document already over the cap refuses additions but accepts deletions (so it can be trimmed)', async () => {
+      const { core, connect, ready, sqlite } = await setup({ maxDocBytes: 2_000 });
+      const seed = new Y.Doc();
+      await sqlite.appendUpdates('user:alice', [big(3_000, seed)]);
+      const a = await connect('alice');
+      await ready(a.socket);
+      send(core, a.connection, encodeSyncUpdate(textUpdate(seed, (d) => d.getText('t').delete(0, 2_900))));
+      await waitFor(() => a.socket.acks().at(-1) === 1);
+      expect(a.socket.closed).toBeNull();
+      send(core, a.connection, encodeSyncUpdate(textUpdate(seed, (d) => d.getText('t').insert(0, 'more'))));
+      expect(a.socket.closed?.code).toBe(CloseCode.DocumentTooLarge);
+      expect((await sqlite.loadDoc('user:alice')).lastSeq).toBe(2);
+    });
   });
 });

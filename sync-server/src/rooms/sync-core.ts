@@ -6,7 +6,8 @@
  *
  * The path of an update (SYNC-3 in tests/sync/SPEC.md):
  *   size check (transport) → rate check → decode + validate (bad: close 4409, nothing touched)
- *   → permission (read-only: refused, client told) → queued for storage (one transaction per turn)
+ *   → permission (read-only: refused, client told) → document size cap (over: close 4413)
+ *   → queued for storage (one transaction per turn)
  *   → stored → merged into memory → broadcast (one message per room per turn) → acked.
  */
 import * as Y from 'yjs';
@@ -44,6 +45,8 @@ export type SyncCoreDeps = {
   options?: Partial<SyncOptions>;
   /** Milliseconds, monotonic. Injectable for rate-limit tests. */
   now?: () => number;
+  /** Milliseconds since the epoch, for token expiry (AuthResult.expiresAt). Injectable for tests. */
+  wallClock?: () => number;
 };
 
 export type SyncStats = {
@@ -60,6 +63,9 @@ export type SyncStats = {
 
 type PendingWrite = { docName: string; update: Uint8Array; room: Room; connection: Connection; index: number };
 
+/** setTimeout's longest delay; a later expiry is re-armed when this one fires. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 /** Once per connection is enough: the stock provider logs it with console.warn. */
 const READ_ONLY_NOTICE = 'read-only access: your changes to this document are not saved';
 
@@ -71,6 +77,7 @@ export class SyncCore {
   private readonly connectLimiter: KeyedRateLimiter;
   private readonly batcher: WriteBatcher<PendingWrite>;
   private readonly now: () => number;
+  private readonly wallClock: () => number;
   private readonly logger: Logger;
   private readonly disposers: Array<() => void> = [];
   private readonly awarenessRooms = new Set<Room>();
@@ -84,6 +91,7 @@ export class SyncCore {
   constructor(private readonly deps: SyncCoreDeps) {
     this.options = { ...DEFAULT_SYNC_OPTIONS, ...deps.options };
     this.now = deps.now ?? (() => performance.now());
+    this.wallClock = deps.wallClock ?? Date.now;
     this.logger = deps.logger;
     this.connectLimiter = new KeyedRateLimiter({
       capacity: this.options.connectBurst,
@@ -98,6 +106,7 @@ export class SyncCore {
       stored: (items, lastSeq, seconds) => this.onStored(items, lastSeq, seconds),
       failed: (items, error) => this.onStoreFailed(items, error),
       keep: (item) => !item.connection.discardPendingWrites,
+      dropped: (items) => this.forgetWrites(items),
       crashed: (error) => this.logger.error({ err: error }, 'sync: bug in the write path'),
     });
     this.rooms = new RoomRegistry({
@@ -140,6 +149,8 @@ export class SyncCore {
   stats(): SyncStats {
     let pendingWrites = 0;
     let awarenessStates = 0;
+    let expiryTimers = 0;
+    for (const connection of this.connections) if (connection.expiryTimer) expiryTimers += 1;
     for (const room of this.rooms.values()) {
       pendingWrites += room.pendingWrites;
       awarenessStates += room.awareness.size;
@@ -150,7 +161,7 @@ export class SyncCore {
       awarenessStates,
       pendingWrites,
       unpersistedBytes: this.unpersistedBytes,
-      scheduledWork: this.batcher.pendingWork + (this.awarenessFlush ? 1 : 0),
+      scheduledWork: this.batcher.pendingWork + (this.awarenessFlush ? 1 : 0) + expiryTimers,
       rateLimiterKeys: this.connectLimiter.size,
     };
   }
@@ -258,6 +269,7 @@ export class SyncCore {
         this.reject(connection, CloseCode.GoingAway, 'server-closing');
         return;
       }
+      if (auth.expiresAt !== undefined && !this.armExpiry(connection, auth.expiresAt)) return;
       connection.userId = auth.userId;
       connection.permission = permission;
       connection.state = 'waiting';
@@ -284,7 +296,33 @@ export class SyncCore {
     }
   }
 
+  /**
+   * Closes the connection with 4401 "…: expired" when its token expires (ACCESS-6): one timer per
+   * connection, cleared when it closes. Returns false (and closes it) if it has expired already.
+   */
+  private armExpiry(connection: Connection, expiresAt: number): boolean {
+    const left = expiresAt - this.wallClock();
+    if (left <= 0) {
+      this.reject(connection, CloseCode.Unauthenticated, 'unauthenticated', 'expired');
+      return false;
+    }
+    connection.expiryTimer = setTimeout(
+      () => {
+        connection.expiryTimer = null;
+        // Timers may fire a little early, and long delays are capped: check, and re-arm if still valid.
+        if (!connection.isClosed) this.armExpiry(connection, expiresAt);
+      },
+      Math.min(left, MAX_TIMER_MS),
+    );
+    connection.expiryTimer.unref();
+    return true;
+  }
+
   private detach(connection: Connection): void {
+    if (connection.expiryTimer) {
+      clearTimeout(connection.expiryTimer);
+      connection.expiryTimer = null;
+    }
     if (!this.connections.delete(connection)) return;
     const room = this.roomOf(connection);
     if (!room?.connections.delete(connection)) return;
@@ -365,10 +403,33 @@ export class SyncCore {
       this.sendAck(connection);
       return;
     }
+    if (this.wouldExceedDocLimit(room, update)) {
+      this.rejectMessage(
+        connection,
+        CloseCode.DocumentTooLarge,
+        'too-big',
+        `this change would take it past ${this.options.maxDocBytes} bytes`,
+      );
+      return;
+    }
     connection.acks.waitForStorage(index);
     room.pendingWrites += 1;
+    room.pendingBytes += update.byteLength;
     // A copy that owns its bytes: the frame it came from may share a larger receive buffer.
     this.batcher.enqueue({ docName: room.name, update: new Uint8Array(update), room, connection, index });
+  }
+
+  /**
+   * LIMIT-5: the stored size (state + unfolded tail + queued writes) plus this update. Deletions alone
+   * pass even over the limit, so an oversized document can still be trimmed (compaction then frees
+   * the deleted content).
+   */
+  private wouldExceedDocLimit(room: Room, update: Uint8Array): boolean {
+    const size = room.doc!.byteLength + room.pendingBytes + update.byteLength;
+    if (size <= this.options.maxDocBytes) return false;
+    const { from, to } = Y.parseUpdateMeta(update);
+    for (const [client, clock] of to) if (from.get(client) !== clock) return true;
+    return false;
   }
 
   private handleAwareness(room: Room, connection: Connection, update: Uint8Array): void {
@@ -395,6 +456,7 @@ export class SyncCore {
     const toAck = new Set<Connection>();
     for (const [room, roomItems] of byRoom) {
       room.pendingWrites -= roomItems.length;
+      for (const item of roomItems) room.pendingBytes -= item.update.byteLength;
       room.persistedSeq = lastSeq.get(room.name) ?? room.persistedSeq;
       room.updatesSinceSnapshot += roomItems.length;
       room.lastWriteAt = now;
@@ -413,15 +475,21 @@ export class SyncCore {
     this.metrics.persistFailures.inc();
     this.logger.error({ err: error, updates: items.length }, 'sync: could not store updates');
     const senders = new Set<Connection>();
-    for (const item of items) {
-      item.room.pendingWrites -= 1;
-      senders.add(item.connection);
-    }
+    this.forgetWrites(items);
+    for (const item of items) senders.add(item.connection);
     // Nothing was applied or acked. Closing with a transient code makes each sender reconnect and
     // resend through sync step 2; its writes still queued are dropped (keep()) so none land out of order.
     for (const connection of senders) {
       connection.discardPendingWrites = true;
       this.rejectMessage(connection, CloseCode.StorageFailed, 'storage-failed');
+    }
+  }
+
+  /** Writes that will not be stored after all (failed, or dropped with their closed sender). */
+  private forgetWrites(items: PendingWrite[]): void {
+    for (const item of items) {
+      item.room.pendingWrites -= 1;
+      item.room.pendingBytes -= item.update.byteLength;
     }
   }
 

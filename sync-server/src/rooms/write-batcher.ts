@@ -16,6 +16,8 @@ export type BatchHandlers<T extends WriteItem> = {
   failed(items: T[], error: unknown): void;
   /** Drops items before writing (e.g. from a connection closed for a failed write). */
   keep?(item: T): boolean;
+  /** The items `keep` dropped, so their owners can forget them. */
+  dropped?(items: T[]): void;
   /** A handler threw: a bug, to be logged; the lane keeps going. */
   crashed(error: unknown): void;
 };
@@ -88,7 +90,9 @@ export class WriteBatcher<T extends WriteItem> {
     const taken = this.queue;
     this.queue = [];
     this.queuedBytes = 0;
-    const items = this.handlers.keep ? taken.filter(this.handlers.keep) : taken;
+    const { keep } = this.handlers;
+    const items = keep ? taken.filter(keep) : taken;
+    if (items.length < taken.length) this.handlers.dropped?.(taken.filter((item) => !keep!(item)));
     if (items.length === 0) return;
     this.writingBytes = items.reduce((sum, item) => sum + item.update.byteLength, 0);
     const byDoc = new Map<string, Uint8Array[]>();

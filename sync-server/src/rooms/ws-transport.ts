@@ -13,6 +13,7 @@ import type { Authenticate } from '../auth/tokens.ts';
 import type { Logger } from '../logger.ts';
 import type { SyncMetrics } from '../metrics/sync-metrics.ts';
 import type { DocStore } from '../storage/doc-store.ts';
+import { clientAddress } from './client-address.ts';
 import type { Connection, SyncSocket } from './connection.ts';
 import type { SyncOptions } from './options.ts';
 import { SyncCore, type SyncStats } from './sync-core.ts';
@@ -83,7 +84,7 @@ export function attachSync(httpServer: Server, deps: SyncDeps): SyncHandle {
         docName,
         token: url.searchParams.get('token'),
         wantsAcks: url.searchParams.get(ACKS_PARAM) === '1',
-        ip: request.socket.remoteAddress ?? 'unknown',
+        ip: clientAddress(request, options.trustProxy),
       });
       const live: Live = { connection, alive: true };
       sockets.set(ws, live);

@@ -46,8 +46,11 @@ export class RawClient {
   }
 
   /** Opens a socket; resolves once open (or closed, for rejections). Sends sync step 1 like a provider. */
-  static async connect(url: string, options: { hello?: boolean } = {}): Promise<RawClient> {
-    const ws = new WebSocket(url);
+  static async connect(
+    url: string,
+    options: { hello?: boolean; headers?: Record<string, string> } = {},
+  ): Promise<RawClient> {
+    const ws = new WebSocket(url, options.headers ? { headers: options.headers } : {});
     const client = new RawClient(ws);
     await new Promise<void>((resolve) => {
       ws.once('open', () => resolve());
