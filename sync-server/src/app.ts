@@ -2,13 +2,18 @@
  * The HTTP application: routes, static files and error handling, with no knowledge of how it is served
  * (no listening here), so tests call `app.request()` and the server wires it to a socket.
  */
-import { Hono } from 'hono';
+
+import { randomBytes } from 'node:crypto';
+import { type Context, Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ApiError } from '../../shared/src/model/catalog.ts';
+import { createAccounts } from './accounts/accounts.ts';
+import { accountRoutes, type RateLimits } from './api/account-routes.ts';
 import { apiRoutes } from './api/routes.ts';
 import { createCatalog } from './catalog/catalog.ts';
 import type { Config } from './config.ts';
 import { AppError } from './errors.ts';
+import { createFollows } from './follows/follows.ts';
 import { joinMedia, serveClient, serveMedia } from './http/static.ts';
 import type { Logger } from './logger.ts';
 import type { SyncHandle } from './rooms/index.ts';
@@ -22,11 +27,18 @@ export type AppDeps = {
   now?: () => Date;
   /** The sync endpoint, once attached (the app is built before the server listens). */
   sync?: () => SyncHandle | null;
+  /**
+   * Signs sync tokens and CSRF tokens (server.ts passes the one the sync socket verifies with). Absent in
+   * tests that do not sign in: a random one, so tokens minted then are valid for this app only.
+   */
+  tokenSecret?: Uint8Array;
+  /** Accounts tuning: rate limits, and how to find the client's address behind a proxy. */
+  accounts?: { rateLimits?: Partial<RateLimits>; clientAddress?: (c: Context) => string };
 };
 
 const INTERNAL_MESSAGE = 'Something went wrong on our side. Please try again in a moment.';
 
-export function createApp({ store, config, logger, now, sync }: AppDeps): Hono {
+export function createApp({ store, config, logger, now, sync, tokenSecret, accounts: tuning }: AppDeps): Hono {
   const app = new Hono();
 
   app.use('*', async (c, next) => {
@@ -48,7 +60,13 @@ export function createApp({ store, config, logger, now, sync }: AppDeps): Hono {
     return c.body(await handle.metricsText(), 200, { 'Content-Type': handle.metrics.contentType });
   });
 
-  app.route('/', apiRoutes(createCatalog(now ? { store, now } : { store })));
+  const clock = now ? { now } : {};
+  const accounts = createAccounts({ store, tokenSecret: tokenSecret ?? randomBytes(32), ...clock });
+  app.route(
+    '/',
+    apiRoutes(createCatalog({ store, ...clock }), (handle) => accounts.handleRedirect(handle)),
+  );
+  app.route('/', accountRoutes({ accounts, follows: createFollows({ store, ...clock }), ...tuning }));
   app.all('/api/*', (c) =>
     c.json<ApiError>({ error: 'not_found', message: `There is no API route ${c.req.method} ${c.req.path}.` }, 404),
   );

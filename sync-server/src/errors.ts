@@ -3,12 +3,13 @@
  * maps to, and a message written for the person reading it: what is wrong and what to do next.
  * Anything that is not an AppError is a bug, answered with a generic 500 and logged.
  */
-export type ErrorCode = 'bad_request' | 'not_found';
+export type ErrorCode = 'bad_request' | 'not_found' | 'unauthorized' | 'forbidden' | 'conflict';
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409;
 
 export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
-    readonly status: 400 | 404,
+    readonly status: ErrorStatus,
     message: string,
   ) {
     super(message);
@@ -27,5 +28,29 @@ export class NotFoundError extends AppError {
   constructor(message: string) {
     super('not_found', 404, message);
     this.name = 'NotFoundError';
+  }
+}
+
+/** Not signed in, or the credentials given are wrong. */
+export class UnauthorizedError extends AppError {
+  constructor(message: string) {
+    super('unauthorized', 401, message);
+    this.name = 'UnauthorizedError';
+  }
+}
+
+/** Signed in, but this request may not do this (e.g. a missing CSRF header). */
+export class ForbiddenError extends AppError {
+  constructor(message: string) {
+    super('forbidden', 403, message);
+    this.name = 'ForbiddenError';
+  }
+}
+
+/** The request clashes with what is stored (a taken handle, an idempotency key reused for another change). */
+export class ConflictError extends AppError {
+  constructor(message: string) {
+    super('conflict', 409, message);
+    this.name = 'ConflictError';
   }
 }

@@ -58,7 +58,14 @@ export async function startServer(
     if (config.seed) {
       await seedIfEmpty({ store, seedDir: config.seedDir, dataDir: config.dataDir, logger, now: options.now?.() });
     }
-    const app = createApp({ store, config, logger, sync: () => sync, ...(options.now ? { now: options.now } : {}) });
+    const app = createApp({
+      store,
+      config,
+      logger,
+      sync: () => sync,
+      tokenSecret: secret,
+      ...(options.now ? { now: options.now } : {}),
+    });
     server = await new Promise<Server>((resolve, reject) => {
       const listening = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () =>
         resolve(listening as Server),

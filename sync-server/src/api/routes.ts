@@ -3,11 +3,25 @@
  * catalog, return JSON. Errors are thrown and turned into JSON by the app's error handler.
  */
 import { Hono } from 'hono';
-import { HandleParam, IdParam, LimitQuery, PageQuery, PopularQuery, SlugParam } from '../../../shared/src/model/api.ts';
+import type { HandleMoved } from '../../../shared/src/model/accounts.ts';
+import {
+  API,
+  HandleParam,
+  IdParam,
+  LimitQuery,
+  PageQuery,
+  PopularQuery,
+  SlugParam,
+} from '../../../shared/src/model/api.ts';
 import type { Catalog } from '../catalog/catalog.ts';
+import { NotFoundError } from '../errors.ts';
+import type { HandleRedirect } from '../storage/store.ts';
 import { parseParam, parseQuery } from './validate.ts';
 
-export function apiRoutes(catalog: Catalog): Hono {
+/** Where a handle given up by a rename now points (accounts/), or null. */
+export type HandleRedirects = (handle: string) => Promise<HandleRedirect | null>;
+
+export function apiRoutes(catalog: Catalog, handleRedirect: HandleRedirects = async () => null): Hono {
   const api = new Hono();
   // The client keeps its own copy (IndexedDB); HTTP caches must always ask again.
   api.use('/api/*', async (c, next) => {
@@ -44,9 +58,28 @@ export function apiRoutes(catalog: Catalog): Hono {
     c.json(await catalog.popularAuthors(parseQuery(LimitQuery, c.req.query()).limit)),
   );
 
-  api.get('/api/authors/by-handle/:handle', async (c) =>
-    c.json(await catalog.authorByHandle(parseParam(HandleParam, c.req.param('handle'), 'author handle'))),
-  );
+  // An old handle (renamed within the hold period) answers 301 to the new one, with a JSON body saying
+  // where it went; fetch() follows the redirect, so a client simply receives the author under the new handle.
+  api.get('/api/authors/by-handle/:handle', async (c) => {
+    const handle = parseParam(HandleParam, c.req.param('handle'), 'author handle');
+    try {
+      return c.json(await catalog.authorByHandle(handle));
+    } catch (error) {
+      if (!(error instanceof NotFoundError)) throw error;
+      const moved = await handleRedirect(handle);
+      if (!moved) throw error;
+      c.header('Location', API.authorByHandle(moved.handle));
+      return c.json<HandleMoved>(
+        {
+          error: 'moved',
+          message: `@${handle.toLowerCase()} is now @${moved.handle}.`,
+          movedTo: moved.handle,
+          id: moved.userId,
+        },
+        301,
+      );
+    }
+  });
 
   api.get('/api/authors/:id', async (c) =>
     c.json(await catalog.authorById(parseParam(IdParam, c.req.param('id'), 'author id'))),

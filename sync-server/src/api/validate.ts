@@ -29,3 +29,26 @@ function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string {
   // Schema messages usually name their field ("limit must be…"); add the key when they do not.
   return key && !first.message.toLowerCase().includes(key.toLowerCase()) ? `${key}: ${first.message}` : first.message;
 }
+
+/** A JSON body checked against a schema; an empty body counts as `{}` when `emptyIsObject`. */
+export async function parseBody<TSchema extends v.GenericSchema>(
+  schema: TSchema,
+  request: { text(): Promise<string> },
+  { emptyIsObject = false } = {},
+): Promise<v.InferOutput<TSchema>> {
+  const text = await request.text();
+  let body: unknown = {};
+  if (text.trim() !== '' || !emptyIsObject) {
+    try {
+      body = JSON.parse(text);
+    } catch {
+      throw new BadRequestError(
+        'The body must be JSON, e.g. {"email": "…"}, sent with Content-Type: application/json.',
+      );
+    }
+  }
+  if (Array.isArray(body)) throw new BadRequestError('The body must be a JSON object, not a list.');
+  const result = v.safeParse(schema, body);
+  if (!result.success) throw new BadRequestError(describeIssues(result.issues));
+  return result.output;
+}

@@ -5,6 +5,7 @@
  *
  * Reads return the catalog's shared shapes where they match one, so no layer re-maps the same fields.
  */
+import type { FollowEntry, FollowResult, FollowTarget, MyFollows } from '../../../shared/src/model/accounts.ts';
 import type { Author, AuthorSummary, PostSummary, Series, TagSummary } from '../../../shared/src/model/catalog.ts';
 
 /** ISO-8601 UTC timestamp, always `YYYY-MM-DDTHH:mm:ss.sssZ`, so text order is time order. */
@@ -96,7 +97,81 @@ export type TagActivity = { tag: TagSummary; recentPostCount: number };
 export type UserKey = { id: string } | { handle: string };
 export type SeriesKey = { id: string } | { slug: string };
 
-export interface Store {
+// ── Accounts ────────────────────────────────────────────────────────────────────────────────────────
+
+/** A new user with a password. `email` is already trimmed and lower-case; `passwordHash` self-describing. */
+export type NewAccount = { user: UserRecord; email: string; passwordHash: string };
+export type Taken = 'email' | 'handle';
+export type CreateAccountResult = { ok: true } | { ok: false; taken: Taken };
+export type Credentials = { userId: string; passwordHash: string };
+/** `idHash` is the SHA-256 of the cookie's session id; the id itself is never stored. */
+export type SessionRecord = { idHash: string; userId: string; createdAt: Timestamp; expiresAt: Timestamp };
+
+export type ProfileChanges = Partial<
+  Pick<UserRecord, 'handle' | 'displayName' | 'headline' | 'bio' | 'website' | 'github' | 'supportUrl' | 'location'>
+>;
+export type UpdateProfileResult = { ok: true } | { ok: false; reason: 'handle-taken' | 'no-user' };
+
+/**
+ * Handle rules shared by account creation and renames: a handle given up after `heldSince` still belongs
+ * to its old owner (so its redirect cannot be hijacked); older ones are free again.
+ */
+export type HandleOptions = { at: Timestamp; heldSince: Timestamp };
+
+/** Where an old handle went: the user it belonged to and their current handle. */
+export type HandleRedirect = { userId: string; handle: string };
+
+/** One follow or unfollow, as the client's outbox sends it. `at` is the intent's time (client clock, clamped). */
+export type FollowOp = {
+  userId: string;
+  opId: string;
+  target: FollowTarget;
+  follow: boolean;
+  at: Timestamp;
+  receivedAt: Timestamp;
+};
+export type FollowOpOutcome =
+  | { kind: 'done'; result: FollowResult; replayed: boolean }
+  /** The op id was used before for a different change. */
+  | { kind: 'op-id-reused' }
+  | { kind: 'no-target' };
+
+/** Follow lists page newest first by (followedAt, id). */
+export type FollowCursor = { at: Timestamp; id: string };
+export type FollowListQuery = { after?: FollowCursor | null; limit: number };
+
+export interface AccountStore {
+  /** Creates the user and their credentials in one transaction; the handle is compared lower-case. */
+  createAccount(account: NewAccount, handles: HandleOptions): Promise<CreateAccountResult>;
+  getCredentials(email: string): Promise<Credentials | null>;
+  setPasswordHash(userId: string, passwordHash: string, at: Timestamp): Promise<void>;
+
+  createSession(session: SessionRecord): Promise<void>;
+  getSession(idHash: string): Promise<SessionRecord | null>;
+  deleteSession(idHash: string): Promise<void>;
+  /** Ends every session of the user; returns how many there were. */
+  deleteUserSessions(userId: string): Promise<number>;
+  deleteExpiredSessions(now: Timestamp): Promise<number>;
+
+  getUser(id: string): Promise<UserRecord | null>;
+  /** A handle change records the old handle in the history, in the same transaction. */
+  updateProfile(userId: string, changes: ProfileChanges, handles: HandleOptions): Promise<UpdateProfileResult>;
+  /** The current owner of a handle given up after `since`, or null. */
+  findHandleRedirect(handle: string, since: Timestamp): Promise<HandleRedirect | null>;
+
+  /**
+   * Applies a follow change idempotently (by `userId` + `opId`) and last-intent-wins by (`at`, `opId`):
+   * the follows/tag_follows row changes only when this op is newer than the newest one seen for the target.
+   */
+  applyFollowOp(op: FollowOp): Promise<FollowOpOutcome>;
+  listMyFollows(userId: string): Promise<MyFollows>;
+  /** Who follows `authorId`; `id` and `followedAt` of each entry are the follower's. */
+  listFollowers(authorId: string, query: FollowListQuery): Promise<FollowEntry[]>;
+  /** Whom `userId` follows. */
+  listFollowing(userId: string, query: FollowListQuery): Promise<FollowEntry[]>;
+}
+
+export interface Store extends AccountStore {
   /** Writes a whole catalog in one transaction (seeding, imports). Fails without writing anything. */
   importCatalog(batch: CatalogImport): Promise<void>;
 

@@ -5,17 +5,30 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import type { FollowEntry, FollowResult, FollowTarget, MyFollows } from '../../../../shared/src/model/accounts.ts';
 import type { Author, AuthorSummary, PostSummary, Series, TagSummary } from '../../../../shared/src/model/catalog.ts';
 import type {
   AuthorActivity,
   CatalogImport,
+  CreateAccountResult,
+  Credentials,
+  FollowListQuery,
+  FollowOp,
+  FollowOpOutcome,
+  HandleOptions,
+  HandleRedirect,
+  NewAccount,
   PostListQuery,
+  ProfileChanges,
   SeriesKey,
+  SessionRecord,
   Store,
   StoredPost,
   TagActivity,
   Timestamp,
+  UpdateProfileResult,
   UserKey,
+  UserRecord,
 } from '../store.ts';
 import { migrate } from './migrate.ts';
 
@@ -190,6 +203,45 @@ function timestamp(value: string, what: string): Timestamp {
   if (Number.isNaN(ms)) throw new Error(`${what} has an invalid timestamp: ${JSON.stringify(value)}.`);
   return new Date(ms).toISOString();
 }
+
+type UserRow = {
+  id: string;
+  handle: string;
+  display_name: string;
+  headline: string;
+  bio: string;
+  website: string | null;
+  github: string | null;
+  support_url: string | null;
+  location: string | null;
+  joined_at: string;
+};
+
+const toUser = (row: UserRow): UserRecord => ({
+  id: row.id,
+  handle: row.handle,
+  displayName: row.display_name,
+  headline: row.headline,
+  bio: row.bio,
+  website: row.website,
+  github: row.github,
+  supportUrl: row.support_url,
+  location: row.location,
+  joinedAt: row.joined_at,
+});
+
+const PROFILE_COLUMNS: Record<keyof ProfileChanges, string> = {
+  handle: 'handle',
+  displayName: 'display_name',
+  headline: 'headline',
+  bio: 'bio',
+  website: 'website',
+  github: 'github',
+  supportUrl: 'support_url',
+  location: 'location',
+};
+
+const targetKey = (target: FollowTarget) => (target.kind === 'author' ? `author:${target.id}` : `tag:${target.slug}`);
 
 // ── Store ───────────────────────────────────────────────────────────────────────────────────────────
 
@@ -392,6 +444,228 @@ ORDER BY p.published_at DESC, p.id DESC`;
       author: { id: row.author_id, handle: row.author_handle, displayName: row.author_display_name },
       parts,
     };
+  }
+
+  // ── Accounts ──────────────────────────────────────────────────────────────────────────────────────
+
+  /** Whether `handle` belongs to someone other than `userId`, now or as a recently given-up handle. */
+  #handleTaken(handle: string, userId: string | null, heldSince: Timestamp): boolean {
+    const current = this.#prepare('SELECT id FROM users WHERE handle = ?').get(handle) as { id: string } | undefined;
+    if (current && current.id !== userId) return true;
+    const held = this.#prepare('SELECT user_id FROM handle_history WHERE handle = ? AND changed_at >= ?').get(
+      handle,
+      heldSince,
+    ) as { user_id: string } | undefined;
+    return held !== undefined && held.user_id !== userId;
+  }
+
+  async createAccount({ user, email, passwordHash }: NewAccount, handles: HandleOptions): Promise<CreateAccountResult> {
+    const handle = user.handle.toLowerCase();
+    return this.#db.transaction((): CreateAccountResult => {
+      if (this.#prepare('SELECT 1 FROM credentials WHERE email = ?').get(email)) return { ok: false, taken: 'email' };
+      if (this.#handleTaken(handle, null, handles.heldSince)) return { ok: false, taken: 'handle' };
+      // An expired history row for this handle is released to the new owner.
+      this.#prepare('DELETE FROM handle_history WHERE handle = ?').run(handle);
+      this.#prepare(`INSERT INTO users
+        (id, handle, display_name, headline, bio, website, github, support_url, location, joined_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+        user.id,
+        handle,
+        user.displayName,
+        user.headline,
+        user.bio,
+        user.website,
+        user.github,
+        user.supportUrl,
+        user.location,
+        timestamp(user.joinedAt, `User ${handle}`),
+      );
+      this.#prepare(
+        'INSERT INTO credentials (user_id, email, password_hash, created_at, updated_at) VALUES (?, ?, ?, ?, ?)',
+      ).run(user.id, email, passwordHash, handles.at, handles.at);
+      return { ok: true };
+    })();
+  }
+
+  async getCredentials(email: string): Promise<Credentials | null> {
+    const row = this.#prepare('SELECT user_id, password_hash FROM credentials WHERE email = ?').get(email) as
+      | { user_id: string; password_hash: string }
+      | undefined;
+    return row ? { userId: row.user_id, passwordHash: row.password_hash } : null;
+  }
+
+  async setPasswordHash(userId: string, passwordHash: string, at: Timestamp): Promise<void> {
+    this.#prepare('UPDATE credentials SET password_hash = ?, updated_at = ? WHERE user_id = ?').run(
+      passwordHash,
+      at,
+      userId,
+    );
+  }
+
+  async createSession(session: SessionRecord): Promise<void> {
+    this.#prepare('INSERT INTO sessions (id_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)').run(
+      session.idHash,
+      session.userId,
+      session.createdAt,
+      session.expiresAt,
+    );
+  }
+
+  async getSession(idHash: string): Promise<SessionRecord | null> {
+    const row = this.#prepare('SELECT id_hash, user_id, created_at, expires_at FROM sessions WHERE id_hash = ?').get(
+      idHash,
+    ) as { id_hash: string; user_id: string; created_at: string; expires_at: string } | undefined;
+    return row
+      ? { idHash: row.id_hash, userId: row.user_id, createdAt: row.created_at, expiresAt: row.expires_at }
+      : null;
+  }
+
+  async deleteSession(idHash: string): Promise<void> {
+    this.#prepare('DELETE FROM sessions WHERE id_hash = ?').run(idHash);
+  }
+
+  async deleteUserSessions(userId: string): Promise<number> {
+    return this.#prepare('DELETE FROM sessions WHERE user_id = ?').run(userId).changes;
+  }
+
+  async deleteExpiredSessions(now: Timestamp): Promise<number> {
+    return this.#prepare('DELETE FROM sessions WHERE expires_at <= ?').run(now).changes;
+  }
+
+  async getUser(id: string): Promise<UserRecord | null> {
+    const row = this.#prepare(
+      'SELECT id, handle, display_name, headline, bio, website, github, support_url, location, joined_at FROM users WHERE id = ?',
+    ).get(id) as UserRow | undefined;
+    return row ? toUser(row) : null;
+  }
+
+  async updateProfile(userId: string, changes: ProfileChanges, handles: HandleOptions): Promise<UpdateProfileResult> {
+    return this.#db.transaction((): UpdateProfileResult => {
+      const current = this.#prepare('SELECT handle FROM users WHERE id = ?').get(userId) as
+        | { handle: string }
+        | undefined;
+      if (!current) return { ok: false, reason: 'no-user' };
+      const entries = Object.entries(changes).filter(([, value]) => value !== undefined) as [
+        keyof ProfileChanges,
+        string | null,
+      ][];
+      const handle = changes.handle?.toLowerCase();
+      if (handle !== undefined && handle !== current.handle) {
+        if (this.#handleTaken(handle, userId, handles.heldSince)) return { ok: false, reason: 'handle-taken' };
+        // Taking back one's own old handle (or a released one) removes its redirect.
+        this.#prepare('DELETE FROM handle_history WHERE handle = ?').run(handle);
+        this.#prepare(
+          'INSERT INTO handle_history (handle, user_id, changed_at) VALUES (?, ?, ?) ON CONFLICT (handle) DO UPDATE SET user_id = excluded.user_id, changed_at = excluded.changed_at',
+        ).run(current.handle, userId, handles.at);
+      }
+      if (entries.length === 0) return { ok: true };
+      const set = entries.map(([key]) => `${PROFILE_COLUMNS[key]} = ?`).join(', ');
+      const values = entries.map(([key, value]) => (key === 'handle' ? String(value).toLowerCase() : value));
+      this.#db.prepare(`UPDATE users SET ${set} WHERE id = ?`).run(...values, userId);
+      return { ok: true };
+    })();
+  }
+
+  async findHandleRedirect(handle: string, since: Timestamp): Promise<HandleRedirect | null> {
+    const row = this.#prepare(
+      `SELECT u.id, u.handle FROM handle_history h JOIN users u ON u.id = h.user_id
+       WHERE h.handle = ? AND h.changed_at >= ?`,
+    ).get(handle.toLowerCase(), since) as { id: string; handle: string } | undefined;
+    return row ? { userId: row.id, handle: row.handle } : null;
+  }
+
+  async applyFollowOp(op: FollowOp): Promise<FollowOpOutcome> {
+    const target = targetKey(op.target);
+    // What was asked, without the time: a replay without `at` gets a new default time but is the same change.
+    const request = JSON.stringify({ target, follow: op.follow });
+    return this.#db.transaction((): FollowOpOutcome => {
+      const seen = this.#prepare('SELECT request, result_json FROM follow_ops WHERE user_id = ? AND op_id = ?').get(
+        op.userId,
+        op.opId,
+      ) as { request: string; result_json: string } | undefined;
+      if (seen) {
+        if (seen.request !== request) return { kind: 'op-id-reused' };
+        return { kind: 'done', result: JSON.parse(seen.result_json) as FollowResult, replayed: true };
+      }
+      const exists =
+        op.target.kind === 'author'
+          ? this.#prepare('SELECT 1 FROM users WHERE id = ?').get(op.target.id)
+          : this.#prepare('SELECT 1 FROM tags WHERE slug = ?').get(op.target.slug);
+      if (!exists) return { kind: 'no-target' };
+
+      const newest = this.#prepare(
+        'SELECT following, at, op_id FROM follow_intents WHERE user_id = ? AND target = ?',
+      ).get(op.userId, target) as { following: number; at: string; op_id: string } | undefined;
+      const applied = !newest || op.at > newest.at || (op.at === newest.at && op.opId > newest.op_id);
+      if (applied) {
+        this.#prepare(
+          `INSERT INTO follow_intents (user_id, target, following, at, op_id) VALUES (?, ?, ?, ?, ?)
+           ON CONFLICT (user_id, target) DO UPDATE SET following = excluded.following, at = excluded.at, op_id = excluded.op_id`,
+        ).run(op.userId, target, op.follow ? 1 : 0, op.at, op.opId);
+        if (op.target.kind === 'author') {
+          if (op.follow) {
+            this.#prepare(
+              'INSERT INTO follows (follower_id, author_id, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
+            ).run(op.userId, op.target.id, op.at);
+          } else {
+            this.#prepare('DELETE FROM follows WHERE follower_id = ? AND author_id = ?').run(op.userId, op.target.id);
+          }
+        } else if (op.follow) {
+          this.#prepare(
+            'INSERT INTO tag_follows (user_id, tag_slug, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
+          ).run(op.userId, op.target.slug, op.at);
+        } else {
+          this.#prepare('DELETE FROM tag_follows WHERE user_id = ? AND tag_slug = ?').run(op.userId, op.target.slug);
+        }
+      }
+      const following =
+        op.target.kind === 'author'
+          ? this.#prepare('SELECT 1 FROM follows WHERE follower_id = ? AND author_id = ?').get(op.userId, op.target.id)
+          : this.#prepare('SELECT 1 FROM tag_follows WHERE user_id = ? AND tag_slug = ?').get(
+              op.userId,
+              op.target.slug,
+            );
+      const result: FollowResult = { opId: op.opId, target: op.target, following: following !== undefined, applied };
+      this.#prepare(
+        'INSERT INTO follow_ops (user_id, op_id, request, result_json, received_at) VALUES (?, ?, ?, ?, ?)',
+      ).run(op.userId, op.opId, request, JSON.stringify(result), op.receivedAt);
+      return { kind: 'done', result, replayed: false };
+    })();
+  }
+
+  async listMyFollows(userId: string): Promise<MyFollows> {
+    const authors = this.#prepare(
+      `SELECT u.id, u.handle, u.display_name AS displayName, f.created_at AS followedAt
+       FROM follows f JOIN users u ON u.id = f.author_id WHERE f.follower_id = ? ORDER BY f.created_at DESC, u.id DESC`,
+    ).all(userId) as FollowEntry[];
+    const tags = this.#prepare(
+      `SELECT t.slug, t.name, tf.created_at AS followedAt
+       FROM tag_follows tf JOIN tags t ON t.slug = tf.tag_slug WHERE tf.user_id = ? ORDER BY tf.created_at DESC, t.slug DESC`,
+    ).all(userId) as MyFollows['tags'];
+    return { authors, tags };
+  }
+
+  #followList(side: 'followers' | 'following', userId: string, query: FollowListQuery): FollowEntry[] {
+    // followers: rows whose author is the user, listing the follower; following: the reverse.
+    const [mine, theirs] = side === 'followers' ? ['author_id', 'follower_id'] : ['follower_id', 'author_id'];
+    const after = query.after ? 'AND (f.created_at < @afterAt OR (f.created_at = @afterAt AND u.id < @afterId))' : '';
+    const sql = `SELECT u.id, u.handle, u.display_name AS displayName, f.created_at AS followedAt
+      FROM follows f JOIN users u ON u.id = f.${theirs}
+      WHERE f.${mine} = @userId ${after}
+      ORDER BY f.created_at DESC, u.id DESC LIMIT @limit`;
+    return this.#prepare(sql).all({
+      userId,
+      limit: query.limit,
+      ...(query.after ? { afterAt: query.after.at, afterId: query.after.id } : {}),
+    }) as FollowEntry[];
+  }
+
+  async listFollowers(authorId: string, query: FollowListQuery): Promise<FollowEntry[]> {
+    return this.#followList('followers', authorId, query);
+  }
+
+  async listFollowing(userId: string, query: FollowListQuery): Promise<FollowEntry[]> {
+    return this.#followList('following', userId, query);
   }
 
   async close(): Promise<void> {

@@ -1,0 +1,241 @@
+/**
+ * Routes for accounts, profiles and follows (issue 5 §1–§3). Thin: check origin/CSRF and rate limits,
+ * validate with the shared schemas, call accounts/ and follows/. The session and CSRF design is described
+ * at the top of accounts/accounts.ts; follow idempotency and convergence at the top of follows/follows.ts.
+ */
+import type { IncomingMessage } from 'node:http';
+import { type Context, Hono } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import {
+  ACCOUNT_API,
+  CSRF_HEADER,
+  FollowBody,
+  type FollowTarget,
+  IDEMPOTENCY_HEADER,
+  OpId,
+  ProfilePatch,
+  SigninBody,
+  SignupBody,
+} from '../../../shared/src/model/accounts.ts';
+import { IdParam, PageQuery, SlugParam } from '../../../shared/src/model/api.ts';
+import type { ApiError } from '../../../shared/src/model/catalog.ts';
+import type { Accounts, CurrentSession, NewSession } from '../accounts/accounts.ts';
+import { type BucketOptions, TokenBuckets } from '../accounts/rate-limit.ts';
+import { BadRequestError, ForbiddenError, UnauthorizedError } from '../errors.ts';
+import type { Follows } from '../follows/follows.ts';
+import { parseBody, parseParam, parseQuery } from './validate.ts';
+
+export const SESSION_COOKIE = 'sdp_session';
+
+export type RateLimits = {
+  signinPerIp: BucketOptions;
+  signinPerAccount: BucketOptions;
+  signupPerIp: BucketOptions;
+};
+
+export const DEFAULT_RATE_LIMITS: RateLimits = {
+  // 10 attempts at once, then one every 6 s (10 a minute) from one address.
+  signinPerIp: { burst: 10, refillMs: 6_000 },
+  // 5 at once, then one a minute per email: slows guessing one password without locking the owner out long.
+  signinPerAccount: { burst: 5, refillMs: 60_000 },
+  // 5 accounts at once, then one a minute from one address.
+  signupPerIp: { burst: 5, refillMs: 60_000 },
+};
+
+export type AccountRouteDeps = {
+  accounts: Accounts;
+  follows: Follows;
+  rateLimits?: Partial<RateLimits>;
+  /**
+   * The address rate limits are keyed by. Default: the TCP peer. Behind a reverse proxy every request
+   * shares the proxy's address, so pass a function that reads the proxy's header there.
+   */
+  clientAddress?: (c: Context) => string;
+};
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+const peerAddress = (c: Context) =>
+  (c.env as { incoming?: IncomingMessage } | undefined)?.incoming?.socket?.remoteAddress ?? 'unknown';
+
+const isHttps = (c: Context) =>
+  new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto')?.split(',')[0]?.trim() === 'https';
+
+export function accountRoutes({ accounts, follows, rateLimits, clientAddress = peerAddress }: AccountRouteDeps): Hono {
+  const limits = { ...DEFAULT_RATE_LIMITS, ...rateLimits };
+  const buckets = {
+    signinPerIp: new TokenBuckets(limits.signinPerIp),
+    signinPerAccount: new TokenBuckets(limits.signinPerAccount),
+    signupPerIp: new TokenBuckets(limits.signupPerIp),
+  };
+  const api = new Hono();
+
+  // Cross-site state changes are refused before anything else, signed in or not.
+  api.use('/api/*', async (c, next) => {
+    if (UNSAFE.has(c.req.method) && isCrossSite(c)) {
+      throw new ForbiddenError('This request came from another site and was refused.');
+    }
+    await next();
+  });
+
+  /** 429 with Retry-After when a bucket is empty; null when the request may go on. */
+  function limited(c: Context, bucket: TokenBuckets, key: string, what: string): Response | null {
+    const taken = bucket.take(key);
+    if (taken.ok) return null;
+    const seconds = Math.max(1, Math.ceil(taken.retryAfterMs / 1000));
+    c.header('Retry-After', String(seconds));
+    return c.json<ApiError>(
+      { error: 'rate_limited', message: `Too many ${what} attempts. Try again in ${seconds} seconds.` },
+      429,
+    );
+  }
+
+  function requireAnonymousCsrf(c: Context): void {
+    if (!c.req.header(CSRF_HEADER)) {
+      throw new ForbiddenError(`${CSRF_HEADER} header is missing; the app sends it on every change.`);
+    }
+  }
+
+  async function currentSession(c: Context): Promise<CurrentSession | null> {
+    return accounts.resolve(getCookie(c, SESSION_COOKIE));
+  }
+
+  /** The signed-in user for a change: 401 without a session, 403 without the session's CSRF token. */
+  async function requireUser(c: Context): Promise<CurrentSession> {
+    const session = await currentSession(c);
+    if (!session) throw new UnauthorizedError('You are not signed in. Sign in and try again.');
+    if (UNSAFE.has(c.req.method) && !accounts.checkCsrf(session.sessionId, c.req.header(CSRF_HEADER))) {
+      throw new ForbiddenError(
+        `${CSRF_HEADER} header is missing or does not match this session; fetch ${ACCOUNT_API.session} for the current one.`,
+      );
+    }
+    return session;
+  }
+
+  async function issue(c: Context, session: NewSession, status: 200 | 201) {
+    setCookie(c, SESSION_COOKIE, session.sessionId, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'Lax',
+      secure: isHttps(c),
+      expires: session.expiresAt,
+    });
+    const resolved = await accounts.resolve(session.sessionId);
+    if (!resolved) throw new Error('A session just created could not be read back.');
+    return c.json(await accounts.sessionInfo(resolved), status);
+  }
+
+  const clearCookie = (c: Context) => deleteCookie(c, SESSION_COOKIE, { path: '/', secure: isHttps(c) });
+
+  api.post(ACCOUNT_API.signup, async (c) => {
+    requireAnonymousCsrf(c);
+    const tooMany = limited(c, buckets.signupPerIp, clientAddress(c), 'sign-up');
+    if (tooMany) return tooMany;
+    const body = await parseBody(SignupBody, c.req);
+    return issue(c, await accounts.signup(body), 201);
+  });
+
+  api.post(ACCOUNT_API.signin, async (c) => {
+    requireAnonymousCsrf(c);
+    const body = await parseBody(SigninBody, c.req);
+    const tooMany =
+      limited(c, buckets.signinPerIp, clientAddress(c), 'sign-in') ??
+      limited(c, buckets.signinPerAccount, body.email, 'sign-in');
+    if (tooMany) return tooMany;
+    return issue(c, await accounts.signin(body), 200);
+  });
+
+  api.post(ACCOUNT_API.signout, async (c) => {
+    const session = await currentSession(c);
+    if (session) {
+      await requireUser(c);
+      await accounts.signout(session);
+    }
+    clearCookie(c);
+    return c.json({ ok: true });
+  });
+
+  api.post(ACCOUNT_API.signoutEverywhere, async (c) => {
+    const session = await requireUser(c);
+    const ended = await accounts.signoutEverywhere(session.user.id);
+    clearCookie(c);
+    return c.json({ ok: true, ended });
+  });
+
+  api.get(ACCOUNT_API.session, async (c) => {
+    const session = await currentSession(c);
+    if (!session) {
+      if (getCookie(c, SESSION_COOKIE) !== undefined) clearCookie(c);
+      throw new UnauthorizedError('You are not signed in.');
+    }
+    c.header('Cache-Control', 'no-store');
+    return c.json(await accounts.sessionInfo(session));
+  });
+
+  api.patch(ACCOUNT_API.profile, async (c) => {
+    const session = await requireUser(c);
+    const patch = await parseBody(ProfilePatch, c.req);
+    return c.json(await accounts.updateProfile(session.user.id, patch));
+  });
+
+  api.get(ACCOUNT_API.follows, async (c) => {
+    const session = await requireUser(c);
+    return c.json(await follows.mine(session.user.id));
+  });
+
+  async function followChange(c: Context, target: FollowTarget, follow: boolean) {
+    const session = await requireUser(c);
+    const body = await parseBody(FollowBody, c.req, { emptyIsObject: true });
+    const header = c.req.header(IDEMPOTENCY_HEADER);
+    const fromHeader = header === undefined ? undefined : parseParam(OpId, header, `${IDEMPOTENCY_HEADER} header`);
+    if (fromHeader !== undefined && body.opId !== undefined && fromHeader !== body.opId) {
+      throw new BadRequestError(`opId and the ${IDEMPOTENCY_HEADER} header differ; send one id for one change.`);
+    }
+    const opId = fromHeader ?? body.opId;
+    if (opId === undefined) {
+      throw new BadRequestError(`opId is required: send it in the body or as the ${IDEMPOTENCY_HEADER} header.`);
+    }
+    const { result, replayed } = await follows.change(session.user.id, { target, follow, opId, at: body.at });
+    if (replayed) c.header('Idempotent-Replayed', 'true');
+    return c.json(result);
+  }
+
+  const authorTarget = (c: Context): FollowTarget => ({
+    kind: 'author',
+    id: parseParam(IdParam, c.req.param('authorId'), 'authorId'),
+  });
+  const tagTarget = (c: Context): FollowTarget => ({
+    kind: 'tag',
+    slug: parseParam(SlugParam, c.req.param('slug'), 'tag slug'),
+  });
+
+  api.put('/api/me/follows/authors/:authorId', (c) => followChange(c, authorTarget(c), true));
+  api.delete('/api/me/follows/authors/:authorId', (c) => followChange(c, authorTarget(c), false));
+  api.put('/api/me/follows/tags/:slug', (c) => followChange(c, tagTarget(c), true));
+  api.delete('/api/me/follows/tags/:slug', (c) => followChange(c, tagTarget(c), false));
+
+  api.get('/api/authors/:id/followers', async (c) => {
+    const id = parseParam(IdParam, c.req.param('id'), 'author id');
+    return c.json(await follows.followers(id, parseQuery(PageQuery, c.req.query())));
+  });
+
+  api.get('/api/authors/:id/following', async (c) => {
+    const id = parseParam(IdParam, c.req.param('id'), 'author id');
+    return c.json(await follows.following(id, parseQuery(PageQuery, c.req.query())));
+  });
+
+  return api;
+}
+
+/** `Sec-Fetch-Site: cross-site`, or an `Origin` whose host is not this request's host. */
+function isCrossSite(c: Context): boolean {
+  if (c.req.header('sec-fetch-site') === 'cross-site') return true;
+  const origin = c.req.header('origin');
+  if (origin === undefined) return false;
+  if (origin === 'null') return true;
+  try {
+    return new URL(origin).host !== (c.req.header('host') ?? new URL(c.req.url).host);
+  } catch {
+    return true;
+  }
+}
