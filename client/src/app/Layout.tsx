@@ -2,6 +2,7 @@
 import { type RouteSectionProps, useLocation } from '@solidjs/router';
 import { createEffect, createSignal, type JSX, lazy, on, onMount, Show, Suspense } from 'solid-js';
 import { isOnline } from '../state/online.ts';
+import { currentUser, session } from '../state/session.ts';
 import { Skeleton } from '../ui/Basics.tsx';
 import { StorageNotice } from '../ui/StorageNotice.tsx';
 
@@ -29,6 +30,21 @@ export function Layout(props: RouteSectionProps): JSX.Element {
       { defer: true },
     ),
   );
+
+  const [signOutError, setSignOutError] = createSignal<string | null>(null);
+  const signOut = async () => {
+    setSignOutError(null);
+    try {
+      await session().signOut();
+    } catch (error) {
+      setSignOutError(
+        isOnline()
+          ? `Signing out failed: ${error instanceof Error ? error.message : String(error)}`
+          : "You're offline. Connect to sign out.",
+      );
+    }
+  };
+  const current = (path: string) => (location.pathname === path ? 'page' : undefined);
 
   const skipToContent = (event: MouseEvent) => {
     event.preventDefault();
@@ -59,13 +75,50 @@ export function Layout(props: RouteSectionProps): JSX.Element {
                   Saved
                 </a>
               </li>
-              <li>
-                <a class="nav-cta" href="/signup" aria-current={location.pathname === '/signup' ? 'page' : undefined}>
-                  Become an author
-                </a>
-              </li>
+              <Show
+                when={currentUser()}
+                fallback={
+                  <>
+                    <li>
+                      <a href="/signin" aria-current={current('/signin')}>
+                        Sign in
+                      </a>
+                    </li>
+                    <li>
+                      <a class="nav-cta" href="/signup" aria-current={current('/signup')}>
+                        Become an author
+                      </a>
+                    </li>
+                  </>
+                }
+              >
+                {(user) => (
+                  <>
+                    <li>
+                      <a
+                        class="nav-user"
+                        href={`/@${user().handle}`}
+                        aria-current={current(`/@${user().handle}`)}
+                        title={`@${user().handle}`}
+                      >
+                        {user().displayName}
+                      </a>
+                    </li>
+                    <li>
+                      <button type="button" class="nav-button" onClick={() => void signOut()}>
+                        Sign out
+                      </button>
+                    </li>
+                  </>
+                )}
+              </Show>
             </ul>
           </nav>
+        </div>
+        <div role="alert" class="header-alert">
+          <Show when={signOutError()}>
+            <p class="container">{signOutError()}</p>
+          </Show>
         </div>
         <div class="offline-indicator" role="status">
           <Show when={!isOnline()}>

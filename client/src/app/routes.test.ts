@@ -21,6 +21,7 @@ describe('route table', () => {
       '/u/:id',
       '/saved',
       '/signup',
+      '/signin',
       '/:handle',
       '*404',
     ]);

@@ -18,6 +18,7 @@ export const routes: RouteDefinition[] = [
   { path: '/u/:id', component: lazy(() => import('../routes/AuthorById.tsx')) },
   { path: '/saved', component: lazy(() => import('../routes/SavedPage.tsx')) },
   { path: '/signup', component: lazy(() => import('../routes/SignupPage.tsx')) },
+  { path: '/signin', component: lazy(() => import('../routes/SigninPage.tsx')) },
   {
     path: '/:handle',
     matchFilters: { handle: isHandleSegment },

@@ -1,6 +1,7 @@
 import { useParams } from '@solidjs/router';
 import { createEffect, createSignal, type JSX, onCleanup, Show } from 'solid-js';
 import { useAuthorByHandle, usePostList } from '../state/catalog.ts';
+import { currentUser, session } from '../state/session.ts';
 import { Avatar } from '../ui/Basics.tsx';
 import { formatMonthYear, setTitle } from '../ui/format.ts';
 import { PageSwitch } from '../ui/PageState.tsx';
@@ -24,6 +25,21 @@ export default function AuthorPage(): JSX.Element {
   const [copied, setCopied] = createSignal<string | null>(null);
   let copiedTimer: ReturnType<typeof setTimeout> | undefined;
   onCleanup(() => clearTimeout(copiedTimer));
+
+  const [signOutMessage, setSignOutMessage] = createSignal<string | null>(null);
+  const signOutEverywhere = async () => {
+    setSignOutMessage(null);
+    try {
+      await session().signOut({ everywhere: true });
+    } catch (error) {
+      const offline = error instanceof Error && error.name === 'OfflineError';
+      setSignOutMessage(
+        offline
+          ? "You're offline. Connect to the internet to sign out everywhere."
+          : `Signing out failed: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+  };
 
   createEffect(() => setTitle(author.data()?.displayName ?? `@${handle()}`));
 
@@ -110,6 +126,24 @@ export default function AuthorPage(): JSX.Element {
               </div>
               <p id="follow-hint" class="muted small">
                 Sign-in arrives with accounts.
+              </p>
+              <Show when={currentUser()?.id === a().id}>
+                <div class="profile-actions">
+                  <button
+                    type="button"
+                    class="button button-secondary"
+                    onClick={() => void signOutEverywhere()}
+                    aria-describedby="signout-everywhere-hint"
+                  >
+                    Sign out everywhere
+                  </button>
+                </div>
+                <p id="signout-everywhere-hint" class="muted small">
+                  Ends your sessions on every device, this one included.
+                </p>
+              </Show>
+              <p role="alert" class="field-error">
+                {signOutMessage() ?? ''}
               </p>
               <p role="status" class="copy-status">
                 {copied() ?? ''}

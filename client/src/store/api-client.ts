@@ -1,4 +1,6 @@
 /** The one module that talks to the HTTP API. Everything it returns is a shape from shared/src/model. */
+import { ACCOUNT_API, CSRF_HEADER } from '../../../shared/src/model/account-api.ts';
+import type { SessionInfo } from '../../../shared/src/model/accounts.ts';
 import { API } from '../../../shared/src/model/api.ts';
 import type {
   Author,
@@ -56,16 +58,14 @@ export function createApiClient(options: ApiClientOptions = {}) {
   const isOnline = options.isOnline ?? browserOnline;
   const timeoutMs = options.timeoutMs ?? 15_000;
 
-  async function get<T>(path: string, query: Query = {}): Promise<T> {
+  async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
     if (!isOnline()) throw new OfflineError();
-    const params = new URLSearchParams();
-    for (const [name, value] of Object.entries(query)) if (value != null) params.set(name, String(value));
-    const qs = params.toString();
-    const search = qs ? `?${qs}` : '';
     let response: Response;
     try {
-      response = await doFetch(`${base}${path}${search}`, {
-        headers: { accept: 'application/json' },
+      response = await doFetch(`${base}${path}`, {
+        ...init,
+        headers: { accept: 'application/json', ...init.headers },
+        credentials: 'same-origin',
         signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (error) {
@@ -90,6 +90,25 @@ export function createApiClient(options: ApiClientOptions = {}) {
     throw new ApiError(response.status, body.error || 'http_error', message);
   }
 
+  function get<T>(path: string, query: Query = {}): Promise<T> {
+    const params = new URLSearchParams();
+    for (const [name, value] of Object.entries(query)) if (value != null) params.set(name, String(value));
+    const qs = params.toString();
+    return request<T>(qs ? `${path}?${qs}` : path);
+  }
+
+  /**
+   * A state-changing POST. `csrf` is the session's token; anonymous requests (sign-in, sign-up) send any
+   * value, since the server only checks that the header is there.
+   */
+  function post<T>(path: string, body: unknown, csrf = 'anonymous'): Promise<T> {
+    return request<T>(path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [CSRF_HEADER]: csrf },
+      body: JSON.stringify(body ?? {}),
+    });
+  }
+
   return {
     latest: (cursor?: string | null, limit?: number) => get<Page<PostSummary>>(API.latest, { cursor, limit }),
     popularPosts: (window: PopularWindow, limit?: number) =>
@@ -105,6 +124,11 @@ export function createApiClient(options: ApiClientOptions = {}) {
     authorPosts: (id: string, cursor?: string | null, limit?: number) =>
       get<Page<PostSummary>>(API.authorPosts(id), { cursor, limit }),
     series: (slug: string) => get<Series>(API.series(slug)),
+    session: () => get<SessionInfo>(ACCOUNT_API.session),
+    signup: (body: { email: string; password: string; handle: string }) => post<SessionInfo>(ACCOUNT_API.signup, body),
+    signin: (body: { email: string; password: string }) => post<SessionInfo>(ACCOUNT_API.signin, body),
+    signout: (csrf: string) => post<{ ok: true }>(ACCOUNT_API.signout, {}, csrf),
+    signoutEverywhere: (csrf: string) => post<{ ok: true; ended: number }>(ACCOUNT_API.signoutEverywhere, {}, csrf),
   };
 }
 

@@ -9,12 +9,20 @@ afterEach(async () => {
 });
 
 describe('local database schema', () => {
-  it('version 1 has the stores and indexes the repositories use', async () => {
+  it('has the stores and indexes the repositories use', async () => {
     const database = openDb(uniqueDbName());
     open.push(database);
     const connection = await database.connection();
     expect(connection.version).toBe(DB_VERSION);
-    expect([...connection.objectStoreNames].sort()).toEqual(['authors', 'lists', 'posts', 'saved', 'series', 'tags']);
+    expect([...connection.objectStoreNames].sort()).toEqual([
+      'authors',
+      'lists',
+      'posts',
+      'saved',
+      'series',
+      'session',
+      'tags',
+    ]);
     const tx = connection.transaction(['posts', 'authors', 'saved', 'tags', 'series', 'lists']);
     const posts = tx.objectStore('posts');
     expect(posts.keyPath).toBe('slug');
@@ -29,5 +37,27 @@ describe('local database schema', () => {
     expect(tx.objectStore('tags').keyPath).toBe('slug');
     expect(tx.objectStore('series').keyPath).toBe('slug');
     expect(tx.objectStore('lists').keyPath).toBe('key');
+  });
+});
+
+describe('schema upgrades', () => {
+  it('v1 → v2 adds the session store and keeps what v1 held', async () => {
+    const { openDB } = await import('idb');
+    const name = uniqueDbName();
+    const v1 = await openDB(name, 1, {
+      upgrade(database) {
+        database.createObjectStore('posts', { keyPath: 'slug' });
+        database.createObjectStore('saved', { keyPath: 'key' });
+      },
+    });
+    await v1.put('saved', { key: 'latest', kind: 'latest' });
+    v1.close();
+
+    const database = openDb(name);
+    open.push(database);
+    const connection = await database.connection();
+    expect(connection.version).toBe(2);
+    expect(connection.objectStoreNames.contains('session')).toBe(true);
+    expect(await connection.get('saved', 'latest')).toMatchObject({ kind: 'latest' });
   });
 });

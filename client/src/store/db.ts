@@ -15,6 +15,7 @@ import {
   openDB,
   type StoreNames,
 } from 'idb';
+import type { SessionUser } from '../../../shared/src/model/accounts.ts';
 import type {
   Author,
   AuthorRef,
@@ -33,6 +34,12 @@ export type StoredPost = Omit<PostSummary, 'author'> & {
   content?: Post['content'];
   seriesDetail?: Series | null;
 };
+
+/**
+ * Who is signed in on this device, as the server last said. No CSRF or sync token: those are asked for
+ * again (GET /api/auth/session) when online, and the session cookie itself stays httpOnly.
+ */
+export type StoredSession = { key: 'current'; user: SessionUser; userDoc: string; checkedAt: number };
 
 /** How much of an author we have: a byline (0), a summary (1) or the full profile (2). */
 export type AuthorLevel = 0 | 1 | 2;
@@ -70,6 +77,8 @@ export interface SdpSchema extends DBSchema {
   series: { key: string; value: Series };
   lists: { key: string; value: StoredList };
   saved: { key: string; value: SavedItem; indexes: { kind: SavedKind; savedAt: number } };
+  /** The last session the server confirmed (one row, key `current`), so the reader stays signed in offline. */
+  session: { key: string; value: StoredSession };
 }
 
 export type StoreName = StoreNames<SdpSchema>;
@@ -109,6 +118,10 @@ const migrations: Upgrade[] = [
     const saved = database.createObjectStore('saved', { keyPath: 'key' });
     saved.createIndex('kind', 'kind');
     saved.createIndex('savedAt', 'savedAt');
+  },
+  // v2: accounts (issue 5) — the signed-in user, kept for offline use.
+  (database) => {
+    database.createObjectStore('session', { keyPath: 'key' });
   },
 ];
 export const DB_VERSION = migrations.length;

@@ -1,0 +1,21 @@
+/**
+ * The account API's paths and headers, apart from the schemas in accounts.ts so the reader's first-load
+ * code (the header's session state) can use them without pulling in a schema library.
+ */
+export const ACCOUNT_API = {
+  signup: '/api/auth/signup', // POST SignupBody → 201 SessionInfo
+  signin: '/api/auth/signin', // POST SigninBody → SessionInfo
+  signout: '/api/auth/signout', // POST → { ok: true }
+  signoutEverywhere: '/api/auth/signout-everywhere', // POST → { ok: true, ended: number }
+  session: '/api/auth/session', // GET → SessionInfo | 401
+  profile: '/api/me/profile', // PATCH ProfilePatch → Author
+  follows: '/api/me/follows', // GET → MyFollows
+  followAuthor: (id: string) => `/api/me/follows/authors/${encodeURIComponent(id)}`, // PUT | DELETE → FollowResult
+  followTag: (slug: string) => `/api/me/follows/tags/${encodeURIComponent(slug)}`, // PUT | DELETE → FollowResult
+  followers: (id: string) => `/api/authors/${encodeURIComponent(id)}/followers`, // ?cursor&limit → Page<FollowEntry>
+  following: (id: string) => `/api/authors/${encodeURIComponent(id)}/following`, // ?cursor&limit → Page<FollowEntry>
+} as const;
+
+/** Sent on every state-changing request (see sync-server/src/accounts/sessions.ts for the design). */
+export const CSRF_HEADER = 'X-SDP-CSRF';
+export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
