@@ -8,19 +8,6 @@ const THEME_COLOR = '#3b49df';
 /** Identifies a build in the page (`<meta name="sdp-build">`); every build gets a new one unless set. */
 const BUILD_ID = process.env.SDP_BUILD_ID || new Date().toISOString();
 
-/**
- * shared/src/model builds valibot schemas at module level (`v.object(...)`) for the server. The reader
- * never validates, so mark those calls pure (in those files only) and they drop out of the bundle.
- */
-const pureValibotSchemas = (): Plugin => ({
-  name: 'sdp-pure-valibot-schemas',
-  enforce: 'pre',
-  transform(code, id) {
-    if (!/[\\/]shared[\\/]src[\\/]model[\\/][^\\/]+\.ts$/.test(id) || !code.includes('valibot')) return null;
-    return { code: code.replace(/(?<![\w.$])v\.(\w+)\(/g, '/* @__PURE__ */ v.$1('), map: null };
-  },
-});
-
 const buildIdMeta = (): Plugin => ({
   name: 'sdp-build-id',
   transformIndexHtml: () => [{ tag: 'meta', attrs: { name: 'sdp-build', content: BUILD_ID }, injectTo: 'head' }],
@@ -41,9 +28,8 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             {
-              // The schema library gets its own chunk, used only by the lazy sign-in/up pages. The data chunk
-              // still keeps a bare import of it (api.ts and content.ts import valibot), so it is preloaded:
-              // ~1.9 KB gz on first load. Follow-up: drop that edge.
+              // The schema library gets its own chunk, used only by the lazy sign-in/up pages. Reader code
+              // imports paths and URL checks from valibot-free modules (api-routes.ts, safe-url.ts).
               name: 'valibot',
               test: /node_modules[\\/]valibot[\\/]/,
             },
@@ -75,7 +61,6 @@ export default defineConfig({
   preview: { host: '127.0.0.1', port: 8080, strictPort: true },
   plugins: [
     solid(),
-    pureValibotSchemas(),
     buildIdMeta(),
     routeChunkPreload(),
     VitePWA({

@@ -1,7 +1,7 @@
 /** The one module that talks to the HTTP API. Everything it returns is a shape from shared/src/model. */
 import { ACCOUNT_API, CSRF_HEADER } from '../../../shared/src/model/account-api.ts';
 import type { SessionInfo } from '../../../shared/src/model/accounts.ts';
-import { API } from '../../../shared/src/model/api.ts';
+import { API } from '../../../shared/src/model/api-routes.ts';
 import type {
   Author,
   AuthorSummary,

@@ -11,7 +11,7 @@ import type {
   Mark,
   TextNode,
 } from '../../../shared/src/model/content.ts';
-import { isSafeUrl } from '../../../shared/src/model/content.ts';
+import { isSafeUrl } from '../../../shared/src/model/safe-url.ts';
 
 export type VElement = { tag: string; attrs: Record<string, string>; children: VNode[] };
 export type VNode = string | VElement;

@@ -1,26 +1,13 @@
 /**
- * The HTTP API's routes and query schemas, shared so the server validates and the client builds
- * requests from one definition.
+ * The HTTP API's query schemas (and, re-exported, its paths), shared so the server validates and the
+ * client builds requests from one definition.
  */
 import * as v from 'valibot';
+import { PAGE_LIMIT } from './api-routes.ts';
 import { POPULAR_WINDOWS } from './catalog.ts';
 import { SLUG_MAX, SLUG_PATTERN } from './slug.ts';
 
-export const API = {
-  latest: '/api/posts', // ?cursor&limit → Page<PostSummary>
-  popularPosts: '/api/posts/popular', // ?window&limit → { items: PostSummary[] }
-  post: (slug: string) => `/api/posts/${encodeURIComponent(slug)}`, // → Post
-  popularTags: '/api/tags/popular', // ?limit → { items: TagSummary[] }
-  tag: (slug: string) => `/api/tags/${encodeURIComponent(slug)}`, // → TagSummary
-  tagPosts: (slug: string) => `/api/tags/${encodeURIComponent(slug)}/posts`, // ?cursor&limit → Page<PostSummary>
-  popularAuthors: '/api/authors/popular', // ?limit → { items: AuthorSummary[] }
-  authorByHandle: (handle: string) => `/api/authors/by-handle/${encodeURIComponent(handle)}`, // → Author
-  authorById: (id: string) => `/api/authors/${encodeURIComponent(id)}`, // → Author
-  authorPosts: (id: string) => `/api/authors/${encodeURIComponent(id)}/posts`, // ?cursor&limit → Page<PostSummary>
-  series: (slug: string) => `/api/series/${encodeURIComponent(slug)}`, // → Series
-} as const;
-
-export const PAGE_LIMIT = { default: 20, max: 50 } as const;
+export { API, PAGE_LIMIT } from './api-routes.ts';
 
 const Limit = v.optional(
   v.pipe(

@@ -3,6 +3,9 @@
  * The node and mark names are StarterKit's, so the editor (later) and the reader agree on one schema.
  */
 import * as v from 'valibot';
+import { isSafeUrl, MAX_URL_LENGTH } from './safe-url.ts';
+
+export { isSafeUrl };
 
 export const HEADING_LEVELS = [2, 3, 4] as const;
 /** Limits keep a single document from exhausting a reader or the server. */
@@ -10,7 +13,7 @@ export const CONTENT_LIMITS = {
   maxDepth: 12,
   maxNodes: 20_000,
   maxTextLength: 200_000,
-  maxUrlLength: 2_048,
+  maxUrlLength: MAX_URL_LENGTH,
 } as const;
 
 export type Mark =
@@ -35,18 +38,6 @@ export type BlockNode =
 
 export type ListItemNode = { type: 'listItem'; content: BlockNode[] };
 export type DocNode = { type: 'doc'; content: BlockNode[] };
-
-/** Only http(s) and same-origin absolute paths: no `javascript:`, `data:` or protocol-relative URLs. */
-export function isSafeUrl(url: string): boolean {
-  if (url.length > CONTENT_LIMITS.maxUrlLength) return false;
-  if (url.startsWith('/') && !url.startsWith('//')) return true;
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'http:' || parsed.protocol === 'https:';
-  } catch {
-    return false;
-  }
-}
 
 const SafeUrl = v.pipe(v.string(), v.check(isSafeUrl, 'Links and images must be http(s) URLs or site paths.'));
 
