@@ -1,11 +1,4 @@
-/**
- * DocStore and DraftMemberStore on SQLite (better-sqlite3). It opens its own connection to the same
- * file as the catalog store (WAL allows both), or takes an existing handle. Calls are synchronous
- * underneath and wrapped in promises, so each method's transaction finishes before another starts.
- */
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import {
   type AppendEntry,
   type AppendResult,
@@ -17,7 +10,7 @@ import {
   type StoredDoc,
 } from '../doc-store.ts';
 import { migrate } from './migrate.ts';
-import { SQLITE_FILE_NAME } from './sqlite-store.ts';
+import { openSqliteDatabase } from './open-database.ts';
 
 export type SqliteDocStoreOptions = ({ dataDir: string } | { file: string } | { db: Database.Database }) & {
   /**
@@ -36,26 +29,7 @@ export function openSqliteDocStore(options: SqliteDocStoreOptions): SqliteDocSto
     migrate(options.db);
     return new SqliteDocStore(options.db, false, options);
   }
-  let file: string;
-  if ('dataDir' in options) {
-    mkdirSync(options.dataDir, { recursive: true });
-    file = join(options.dataDir, SQLITE_FILE_NAME);
-  } else {
-    file = options.file;
-  }
-  const db = new Database(file);
-  try {
-    db.pragma('journal_mode = WAL');
-    // NORMAL with WAL survives a process crash (SIGKILL): a commit is in the OS before appendBatch
-    // resolves, which is what an ack promises. An OS crash may lose the newest commits, and then the
-    // clients, which still hold those updates, send them again on their next sync.
-    db.pragma('synchronous = NORMAL');
-    db.pragma('busy_timeout = 5000');
-    migrate(db);
-  } catch (error) {
-    db.close();
-    throw error;
-  }
+  const db = openSqliteDatabase('dataDir' in options ? { dataDir: options.dataDir } : { file: options.file });
   return new SqliteDocStore(db, true, options);
 }
 

@@ -1,10 +1,4 @@
-/**
- * The default Store: one SQLite file through better-sqlite3. Queries are synchronous underneath (fast for
- * a single local file) but the interface stays async so a networked database can replace it.
- */
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import type { FollowEntry, FollowResult, FollowTarget, MyFollows } from '../../../../shared/src/model/accounts.ts';
 import type { Author, AuthorSummary, PostSummary, Series, TagSummary } from '../../../../shared/src/model/catalog.ts';
 import type {
@@ -30,34 +24,15 @@ import type {
   UserKey,
   UserRecord,
 } from '../store.ts';
-import { migrate } from './migrate.ts';
+import { openSqliteDatabase, type SqliteLocation } from './open-database.ts';
 
-export const SQLITE_FILE_NAME = 'sysdespro.sqlite';
+export { SQLITE_FILE_NAME } from './open-database.ts';
 
-export type SqliteStoreOptions = { dataDir: string } | { file: string };
+export type SqliteStoreOptions = SqliteLocation;
 
 /** Opens (creating if needed) the database, applies pending migrations and returns the Store. */
 export function openSqliteStore(options: SqliteStoreOptions): Store {
-  let file: string;
-  if ('dataDir' in options) {
-    mkdirSync(options.dataDir, { recursive: true });
-    file = join(options.dataDir, SQLITE_FILE_NAME);
-  } else {
-    file = options.file;
-  }
-  const db = new Database(file);
-  try {
-    db.pragma('journal_mode = WAL');
-    db.pragma('foreign_keys = ON');
-    // WAL makes NORMAL durable against application crashes; only an OS crash can lose the last commit.
-    db.pragma('synchronous = NORMAL');
-    db.pragma('busy_timeout = 5000');
-    migrate(db);
-  } catch (error) {
-    db.close();
-    throw error;
-  }
-  return new SqliteStore(db);
+  return new SqliteStore(openSqliteDatabase(options, { foreignKeys: true }));
 }
 
 // ── Row shapes ──────────────────────────────────────────────────────────────────────────────────────
