@@ -40,7 +40,7 @@ export default defineConfig({
             },
             {
               name: 'ui',
-              test: /client[\\/]src[\\/](ui[\\/](?!DocContent|doc-tree|SeriesBox|Field)|routes[\\/]OfflineSave)/,
+              test: /client[\\/]src[\\/](ui[\\/](?!DocContent|doc-tree|SeriesBox|Field)|routes[\\/](OfflineSave|PostFeed))/,
             },
           ],
         },

@@ -4,28 +4,18 @@
  * 2. offline time from navigation to the post's text on screen, for a saved post, next to the same
  *    for a static HTML file of that post served from the same service-worker cache (the floor).
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { type Browser, chromium, type Page } from '@playwright/test';
 import type { Page as FeedPage, Post, PostSummary } from '../shared/src/model/index.ts';
+import { chromiumArgs, chromiumExecutablePath } from '../tests/support/chromium.ts';
 import { startServerProcess } from '../tests/support/server-process.ts';
 import { staticPostHtml } from './static-post-html.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
 const PORT = Number(process.env.BENCH_PORT ?? 8096);
 const OUT = 'bench/results/reader.json';
-
-const executablePath = process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-const launchArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 type JsWeight = { gzip_bytes: number; raw_bytes: number; files: { url: string; gzip_bytes: number }[] };
 
@@ -132,7 +122,7 @@ const round = (n: number) => Math.round(n * 10) / 10;
 
 async function main() {
   const server = await startServerProcess({ port: PORT });
-  const browser = await chromium.launch({ executablePath, args: launchArgs });
+  const browser = await chromium.launch({ executablePath: chromiumExecutablePath, args: chromiumArgs });
   try {
     const feed = (await (await fetch(`${server.url}/api/posts?limit=5`)).json()) as FeedPage<PostSummary>;
     const summary = feed.items[0];

@@ -5,8 +5,8 @@ import { currentUser, session } from '../state/session.ts';
 import { Avatar } from '../ui/Basics.tsx';
 import { formatMonthYear, setTitle } from '../ui/format.ts';
 import { PageSwitch } from '../ui/PageState.tsx';
-import { PostList } from '../ui/PostList.tsx';
 import { OfflineSave } from './OfflineSave.tsx';
+import { PostFeed } from './PostFeed.tsx';
 
 /** `/@handle`: the route matches `/:handle` with a filter that requires the `@` (see app/routes.ts). */
 export const handleFromSegment = (segment: string | undefined) => decodeURIComponent(segment ?? '').replace(/^@/, '');
@@ -166,17 +166,7 @@ export default function AuthorPage(): JSX.Element {
               <h2 id="author-posts" class="section-title">
                 Latest posts
               </h2>
-              <PostList
-                items={posts.data()?.items}
-                status={posts.status()}
-                message={posts.message()}
-                emptyText={`${a().displayName} hasn't published anything yet.`}
-                hasMore={Boolean(posts.data()?.nextCursor)}
-                loadingMore={posts.loadingMore()}
-                loadMoreError={posts.loadMoreError()}
-                onLoadMore={() => void posts.loadMore()}
-                onRetry={posts.revalidate}
-              />
+              <PostFeed feed={posts} emptyText={`${a().displayName} hasn't published anything yet.`} />
             </section>
           </div>
         )}

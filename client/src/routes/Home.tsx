@@ -3,8 +3,8 @@ import { POPULAR_WINDOWS, type PopularWindow } from '../../../shared/src/model/c
 import { popularListKey, usePopularAuthors, usePopularTags, usePostList } from '../state/catalog.ts';
 import { Avatar, Notice, Skeleton } from '../ui/Basics.tsx';
 import { count, formatMonthYear, setTitle } from '../ui/format.ts';
-import { PostList } from '../ui/PostList.tsx';
 import { OfflineSave } from './OfflineSave.tsx';
+import { PostFeed } from './PostFeed.tsx';
 
 const WINDOW_LABELS: Record<PopularWindow, string> = { week: 'Week', month: 'Month', all: 'All time' };
 
@@ -34,17 +34,7 @@ export default function Home(): JSX.Element {
             <h2 id="latest-heading">Latest posts</h2>
             <OfflineSave target={() => ({ kind: 'latest' })} subject="the latest posts" />
           </div>
-          <PostList
-            items={latest.data()?.items}
-            status={latest.status()}
-            message={latest.message()}
-            emptyText="No posts yet."
-            hasMore={Boolean(latest.data()?.nextCursor)}
-            loadingMore={latest.loadingMore()}
-            loadMoreError={latest.loadMoreError()}
-            onLoadMore={() => void latest.loadMore()}
-            onRetry={latest.revalidate}
-          />
+          <PostFeed feed={latest} emptyText="No posts yet." />
         </section>
 
         <aside class="sidebar" aria-label="Popular on SysDesPro">

@@ -3,8 +3,8 @@ import { createEffect, type JSX, Show } from 'solid-js';
 import { usePostList, useTag } from '../state/catalog.ts';
 import { count, setTitle } from '../ui/format.ts';
 import { PageSwitch } from '../ui/PageState.tsx';
-import { PostList } from '../ui/PostList.tsx';
 import { OfflineSave } from './OfflineSave.tsx';
+import { PostFeed } from './PostFeed.tsx';
 
 export default function TagPage(): JSX.Element {
   const params = useParams<{ tag: string }>();
@@ -41,17 +41,7 @@ export default function TagPage(): JSX.Element {
               <h2 id="tag-posts" class="section-title">
                 Posts
               </h2>
-              <PostList
-                items={posts.data()?.items}
-                status={posts.status()}
-                message={posts.message()}
-                emptyText="No posts with this tag yet."
-                hasMore={Boolean(posts.data()?.nextCursor)}
-                loadingMore={posts.loadingMore()}
-                loadMoreError={posts.loadMoreError()}
-                onLoadMore={() => void posts.loadMore()}
-                onRetry={posts.revalidate}
-              />
+              <PostFeed feed={posts} emptyText="No posts with this tag yet." />
             </section>
           </div>
         )}

@@ -63,6 +63,8 @@ export function usePostList(key: Accessor<PostListKey | undefined>) {
   return { ...swr, loadMore, loadingMore, loadMoreError };
 }
 
+export type PostListFeed = ReturnType<typeof usePostList>;
+
 export const popularListKey = (window: PopularWindow): PostListKey => `popular:${window}`;
 
 export const usePopularTags = () =>
