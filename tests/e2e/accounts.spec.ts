@@ -16,8 +16,10 @@ test('sign up through "Become an author", sign out, sign in again; a wrong passw
   await page.getByRole('button', { name: 'Create account' }).click();
   await expect(page.getByLabel('Email')).toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByText('Email is not a valid email address.')).toBeVisible();
+  await expect(page.getByLabel('Email')).toBeFocused();
 
   await page.getByLabel('Email').fill(email);
+  await expect(page.getByText('Email is not a valid email address.')).toHaveCount(0);
   await page.getByLabel('Password').fill(password);
   await page.getByLabel('Handle').fill(handle);
   await page.getByRole('button', { name: 'Create account' }).click();

@@ -1,0 +1,84 @@
+/**
+ * The state a sign-in or sign-up form needs: values, each field's problem, the server's answer and
+ * whether a request is under way; checked with the shared schema before anything is sent.
+ */
+import { createSignal, type JSX, Show } from 'solid-js';
+import type * as v from 'valibot';
+import { fieldErrors, requestError } from './account-form.ts';
+
+export function createAccountForm<F extends string>(options: {
+  fields: readonly F[];
+  schema: v.GenericSchema;
+  /** Completes "Could not …" and "Connect to the internet to …". */
+  action: string;
+  send: (values: Record<F, string>) => Promise<void>;
+}) {
+  const empty = Object.fromEntries(options.fields.map((f) => [f, ''])) as Record<F, string>;
+  const [values, setValues] = createSignal(empty);
+  const [errors, setErrors] = createSignal<Partial<Record<F, string>>>({});
+  const [serverError, setServerError] = createSignal<string | null>(null);
+  const [busy, setBusy] = createSignal(false);
+  const inputs: Partial<Record<F, HTMLInputElement>> = {};
+
+  const set = (field: F) => (value: string) => {
+    setValues(() => ({ ...values(), [field]: value }));
+    if (errors()[field]) setErrors(() => ({ ...errors(), [field]: undefined }));
+  };
+
+  /** Props for a Field; getters keep them reactive through a spread. */
+  const field = (name: F) => ({
+    id: name,
+    get value() {
+      return values()[name];
+    },
+    onInput: set(name),
+    get error() {
+      return errors()[name];
+    },
+    ref: (element: HTMLInputElement) => {
+      inputs[name] = element;
+    },
+  });
+
+  const submit = async (event: SubmitEvent) => {
+    event.preventDefault();
+    if (busy()) return;
+    setServerError(null);
+    const found = fieldErrors(options.schema, values());
+    if (found) {
+      setErrors(() => found);
+      const first = options.fields.find((f) => found[f]);
+      if (first) inputs[first]?.focus();
+      return;
+    }
+    setErrors({});
+    setBusy(true);
+    try {
+      await options.send(values());
+    } catch (error) {
+      setServerError(requestError(error, options.action));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return { field, submit, busy, serverError };
+}
+
+/** The server's answer (role=alert, so it is read out) and the submit button. */
+export function FormSubmit(props: { label: string; busy: boolean; serverError: string | null }): JSX.Element {
+  return (
+    <>
+      <div role="alert">
+        <Show when={props.serverError}>
+          <p class="field-error">{props.serverError}</p>
+        </Show>
+      </div>
+      <div>
+        <button type="submit" class="button" disabled={props.busy}>
+          {props.label}
+        </button>
+      </div>
+    </>
+  );
+}
