@@ -59,17 +59,8 @@ type SummaryRow = {
   comment_count: number;
 };
 
-type AuthorRow = {
-  id: string;
-  handle: string;
-  display_name: string;
-  headline: string;
-  bio: string;
-  website: string | null;
-  github: string | null;
-  support_url: string | null;
-  location: string | null;
-  joined_at: string;
+/** A user row with the counts the author queries add. */
+type AuthorRow = UserRow & {
   follower_count: number;
   following_count: number;
   post_count: number;
