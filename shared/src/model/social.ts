@@ -8,7 +8,10 @@ import { COMMENT_LIMITS, REACTION_KINDS, REPORT_REASONS } from './social-api.ts'
 
 export * from './social-api.ts';
 
-export const ReactionKindParam = v.picklist(REACTION_KINDS, `kind must be one of ${REACTION_KINDS.join(', ')}.`);
+export const ReactionKindParam = v.pipe(
+  v.string(),
+  v.picklist(REACTION_KINDS, `kind must be one of ${REACTION_KINDS.join(', ')}.`),
+);
 export const CommentId = v.pipe(
   v.string('parentId must be text.'),
   v.regex(/^[A-Za-z0-9_-]{1,64}$/, 'parentId is not a valid comment id.'),

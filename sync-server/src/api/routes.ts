@@ -8,7 +8,6 @@ import {
   API,
   HandleParam,
   IdParam,
-  LimitQuery,
   PageQuery,
   PopularQuery,
   SlugParam,
@@ -41,9 +40,10 @@ export function apiRoutes(catalog: Catalog, handleRedirect: HandleRedirects = as
     c.json(await catalog.postBySlug(parseParam(SlugParam, c.req.param('slug'), 'post slug'))),
   );
 
-  api.get('/api/tags/popular', async (c) =>
-    c.json(await catalog.popularTags(parseQuery(LimitQuery, c.req.query()).limit)),
-  );
+  api.get('/api/tags/popular', async (c) => {
+    const { window, limit } = parseQuery(PopularQuery, c.req.query());
+    return c.json(await catalog.popularTags(window, limit));
+  });
 
   api.get('/api/tags/:slug', async (c) =>
     c.json(await catalog.tag(parseParam(SlugParam, c.req.param('slug'), 'tag slug'))),
@@ -54,9 +54,10 @@ export function apiRoutes(catalog: Catalog, handleRedirect: HandleRedirects = as
     return c.json(await catalog.tagPosts(slug, parseQuery(PageQuery, c.req.query())));
   });
 
-  api.get('/api/authors/popular', async (c) =>
-    c.json(await catalog.popularAuthors(parseQuery(LimitQuery, c.req.query()).limit)),
-  );
+  api.get('/api/authors/popular', async (c) => {
+    const { window, limit } = parseQuery(PopularQuery, c.req.query());
+    return c.json(await catalog.popularAuthors(window, limit));
+  });
 
   // An old handle (renamed within the hold period) answers 301 to the new one, with a JSON body saying
   // where it went; fetch() follows the redirect, so a client simply receives the author under the new handle.
