@@ -36,8 +36,9 @@ export const RESERVED_HANDLES: ReadonlySet<string> = new Set([
 /** For objects: a missing key reads "<key> is required."; anything else "The body must be a JSON object." */
 const objectMessage = (issue: v.BaseIssue<unknown>) =>
   issue.expected?.startsWith('"') ? `${issue.expected.slice(1, -1)} is required.` : 'The body must be a JSON object.';
-/** For strict objects: names the key that is not expected. */
+/** For strict objects: names the key that is missing ("<key> is required.") or not expected. */
 export const unknownKey = (issue: v.BaseIssue<unknown>) => {
+  if (issue.expected?.startsWith('"')) return `${issue.expected.slice(1, -1)} is required.`;
   const key = issue.path?.at(-1)?.key;
   return typeof key === 'string' ? `${key} is not a field this request takes.` : 'The body must be a JSON object.';
 };

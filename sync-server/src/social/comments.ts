@@ -121,18 +121,35 @@ export function createComments({
     },
 
     async edit(op: WriteOp, id: string, body: string): Promise<Written<CommentView>> {
-      const written = await writeOnce(store, op, requestKey('comment.edit', { id, body }), noComment(id), async (record) => {
-        await requireOwn(op.userId, id, 'edit');
-        return store.editComment(record, { id, markdown: body, contentJson: structured(body), at: op.at.toISOString() });
-      });
+      const written = await writeOnce(
+        store,
+        op,
+        requestKey('comment.edit', { id, body }),
+        noComment(id),
+        async (record) => {
+          await requireOwn(op.userId, id, 'edit');
+          return store.editComment(record, {
+            id,
+            markdown: body,
+            contentJson: structured(body),
+            at: op.at.toISOString(),
+          });
+        },
+      );
       return { result: await writerView(written.result), replayed: written.replayed };
     },
 
     async remove(op: WriteOp, id: string): Promise<Written<CommentDeleted>> {
-      const written = await writeOnce(store, op, requestKey('comment.delete', { id }), noComment(id), async (record) => {
-        await requireOwn(op.userId, id, 'delete');
-        return store.deleteComment(record, { id, at: op.at.toISOString() });
-      });
+      const written = await writeOnce(
+        store,
+        op,
+        requestKey('comment.delete', { id }),
+        noComment(id),
+        async (record) => {
+          await requireOwn(op.userId, id, 'delete');
+          return store.deleteComment(record, { id, at: op.at.toISOString() });
+        },
+      );
       if (!written.replayed) onChange?.();
       return written;
     },

@@ -1,11 +1,6 @@
 /** Reactions on posts: set or clear one kind (idempotent per op id), counts, and who reacted. */
 import type { Page } from '../../../shared/src/model/catalog.ts';
-import type {
-  ReactionKind,
-  ReactionResult,
-  ReactionSummary,
-  Reactor,
-} from '../../../shared/src/model/social-api.ts';
+import type { ReactionKind, ReactionResult, ReactionSummary, Reactor } from '../../../shared/src/model/social-api.ts';
 import { readListCursor, toListPage } from '../catalog/cursor.ts';
 import { NotFoundError } from '../errors.ts';
 import type { Store } from '../storage/store.ts';
