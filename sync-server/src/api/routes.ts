@@ -4,14 +4,7 @@
  */
 import { Hono } from 'hono';
 import type { HandleMoved } from '../../../shared/src/model/accounts.ts';
-import {
-  API,
-  HandleParam,
-  IdParam,
-  PageQuery,
-  PopularQuery,
-  SlugParam,
-} from '../../../shared/src/model/api.ts';
+import { API, HandleParam, IdParam, PageQuery, PopularQuery, SlugParam } from '../../../shared/src/model/api.ts';
 import type { Catalog } from '../catalog/catalog.ts';
 import { NotFoundError } from '../errors.ts';
 import type { HandleRedirect } from '../storage/store.ts';

@@ -92,9 +92,7 @@ export function socialRoutes(deps: SocialRouteDeps): Hono {
 
   // ── Reactions ───────────────────────────────────────────────────────────────────────────────────
 
-  api.get('/api/posts/:postId/reactions', async (c) =>
-    c.json(await reactions.summary(postId(c), await viewerId(c))),
-  );
+  api.get('/api/posts/:postId/reactions', async (c) => c.json(await reactions.summary(postId(c), await viewerId(c))));
 
   api.get('/api/posts/:postId/reactions/:kind', async (c) =>
     c.json(await reactions.reactors(postId(c), kind(c), parseQuery(PageQuery, c.req.query()))),

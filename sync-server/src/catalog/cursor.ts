@@ -51,7 +51,11 @@ export function readListCursor(cursor: string | undefined): ListCursor | null {
 }
 
 /** `toPage` for lists ordered by another time than publishing: `at` names the row's position. */
-export function toListPage<T extends { id: string }>(rows: readonly T[], limit: number, at: (row: T) => string): Page<T> {
+export function toListPage<T extends { id: string }>(
+  rows: readonly T[],
+  limit: number,
+  at: (row: T) => string,
+): Page<T> {
   const items = rows.slice(0, limit);
   const last = items.at(-1);
   return {

@@ -26,6 +26,8 @@ const op = () => {
 async function comment(u: TestUser, postId: string, body: string, parentId?: string): Promise<CommentView> {
   const res = await u.d.post(SOCIAL_API.comments(postId), { body, opId: op(), ...(parentId ? { parentId } : {}) });
   expect(res.status).toBe(201);
+  // Order is by creation time; keep each comment in its own millisecond.
+  await new Promise((resolve) => setTimeout(resolve, 2));
   return res.body as CommentView;
 }
 

@@ -15,7 +15,6 @@ export { REACTION_KINDS, type ReactionKind } from '../../../shared/src/model/soc
 /** ISO-8601 UTC timestamp, always `YYYY-MM-DDTHH:mm:ss.sssZ`, so text order is time order. */
 export type Timestamp = string;
 
-
 export type UserRecord = {
   id: string;
   /** Lower-case; unique. */

@@ -30,7 +30,10 @@ const toView = (row: NotificationRow): NotificationView => ({
     row.actor_id && row.actor_handle && row.actor_name
       ? { id: row.actor_id, handle: row.actor_handle, displayName: row.actor_name }
       : null,
-  post: row.post_id && row.post_slug && row.post_title ? { id: row.post_id, slug: row.post_slug, title: row.post_title } : null,
+  post:
+    row.post_id && row.post_slug && row.post_title
+      ? { id: row.post_id, slug: row.post_slug, title: row.post_title }
+      : null,
   commentId: row.comment_id,
   series:
     row.series_id && row.series_slug && row.series_title

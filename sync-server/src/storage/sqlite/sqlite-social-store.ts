@@ -12,15 +12,7 @@ import {
   type ReportReason,
   type ReportResult,
 } from '../../../../shared/src/model/social-api.ts';
-import type {
-  ListQuery,
-  NewComment,
-  OpOutcome,
-  OpRecord,
-  PostRef,
-  SeenOp,
-  StoredComment,
-} from '../social-store.ts';
+import type { ListQuery, NewComment, OpOutcome, OpRecord, PostRef, SeenOp, StoredComment } from '../social-store.ts';
 import type { Timestamp } from '../store.ts';
 import { SqliteNotificationStore } from './sqlite-notifications.ts';
 
@@ -126,7 +118,10 @@ export class SqliteSocialStore extends SqliteNotificationStore {
         );
       }
       const count = (
-        this.sql('SELECT COUNT(*) AS n FROM reactions WHERE post_id = ? AND kind = ?').get(change.postId, change.kind) as {
+        this.sql('SELECT COUNT(*) AS n FROM reactions WHERE post_id = ? AND kind = ?').get(
+          change.postId,
+          change.kind,
+        ) as {
           n: number;
         }
       ).n;
@@ -295,9 +290,9 @@ export class SqliteSocialStore extends SqliteNotificationStore {
 
   async countVisibleComments(postId: string): Promise<number> {
     return (
-      this.sql(
-        'SELECT COUNT(*) AS n FROM comments WHERE post_id = ? AND deleted_at IS NULL AND hidden_at IS NULL',
-      ).get(postId) as { n: number }
+      this.sql('SELECT COUNT(*) AS n FROM comments WHERE post_id = ? AND deleted_at IS NULL AND hidden_at IS NULL').get(
+        postId,
+      ) as { n: number }
     ).n;
   }
 }
