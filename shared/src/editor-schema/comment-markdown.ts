@@ -32,7 +32,7 @@ function restrictBlocks(blocks: readonly BlockNode[]): BlockNode[] {
       case 'bulletList':
       case 'orderedList':
         return [{ ...block, content: block.content.map(restrictItem) }];
-      case 'codeBlock':
+      default: // codeBlock: kept as written
         return [block];
     }
   });

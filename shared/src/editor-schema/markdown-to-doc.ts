@@ -53,10 +53,10 @@ function htmlAsText(tokens: Token[]): Token[] {
   return tokens.map((token): Token => {
     if (token.type === 'html') {
       const source = (token as Tokens.HTML).raw.replace(/\s+$/, '');
-      const escape: Tokens.Escape = { type: 'escape', raw: source, text: source };
+      const literal: Tokens.Escape = { type: 'escape', raw: source, text: source };
       return (token as Tokens.HTML).block
-        ? ({ type: 'paragraph', raw: source, text: source, tokens: [escape] } satisfies Tokens.Paragraph)
-        : escape;
+        ? ({ type: 'paragraph', raw: source, text: source, tokens: [literal] } satisfies Tokens.Paragraph)
+        : literal;
     }
     const copy: Record<string, unknown> = { ...token };
     for (const [key, value] of Object.entries(token)) {

@@ -20,7 +20,7 @@ import { type BucketOptions, TokenBuckets } from '../accounts/rate-limit.ts';
 import type { Comments } from '../social/comments.ts';
 import type { Notifications } from '../social/notifications.ts';
 import type { Reactions } from '../social/reactions.ts';
-import type { WriteOp } from '../social/write-once.ts';
+import type { WriteOp, Written } from '../social/write-once.ts';
 import { markReplayed, rateLimited, refuseCrossSite, requireOpId, sessionGuard } from './session-guard.ts';
 import { parseBody, parseParam, parseQuery } from './validate.ts';
 
@@ -71,19 +71,36 @@ export function socialRoutes(deps: SocialRouteDeps): Hono {
     }),
   );
 
-  /** The user and op id of a change (checks session, CSRF and the id), with the body parsed by `schema`. */
-  async function change<T extends { opId?: string | undefined }>(
-    c: Context,
-    read: () => Promise<T>,
-  ): Promise<{ op: WriteOp; body: T }> {
-    const session = await guard.requireUser(c);
-    const body = await read();
-    return { op: { userId: session.user.id, opId: requireOpId(c, body.opId), at: now() }, body };
-  }
-  const opOnly = (c: Context) => change(c, () => parseBody(OpBody, c.req, { emptyIsObject: true }));
-
   const slow = (what: string) => (seconds: number) =>
     `You are ${what} too fast. Wait ${seconds} seconds and try again; nothing was lost.`;
+
+  type WriteRoute<B> = {
+    /** Parses the body (after the session, CSRF token and op id are checked). */
+    read: (c: Context) => Promise<B>;
+    /** The user's bucket and what they are doing, for the 429 message. */
+    limit?: [TokenBuckets, string];
+    status?: 200 | 201;
+  };
+
+  /** A change: signed in with the CSRF token, an op id, a valid body, within the user's rate; answered with its result. */
+  function write<B extends { opId?: string | undefined }>(
+    route: WriteRoute<B>,
+    run: (c: Context, op: WriteOp, body: B) => Promise<Written<unknown>>,
+  ) {
+    return async (c: Context) => {
+      const session = await guard.requireUser(c);
+      const body = await route.read(c);
+      const op = { userId: session.user.id, opId: requireOpId(c, body.opId), at: now() };
+      if (route.limit) {
+        const tooMany = rateLimited(c, route.limit[0], op.userId, slow(route.limit[1]));
+        if (tooMany) return tooMany;
+      }
+      const { result, replayed } = await run(c, op, body);
+      markReplayed(c, replayed);
+      return c.json(result, route.status ?? 200);
+    };
+  }
+  const opOnly = { read: (c: Context) => parseBody(OpBody, c.req, { emptyIsObject: true }) };
 
   const postId = (c: Context) => parseParam(IdParam, c.req.param('postId'), 'post id');
   const commentId = (c: Context) => parseParam(IdParam, c.req.param('id'), 'comment id');
@@ -98,15 +115,8 @@ export function socialRoutes(deps: SocialRouteDeps): Hono {
     c.json(await reactions.reactors(postId(c), kind(c), parseQuery(PageQuery, c.req.query()))),
   );
 
-  const react = (on: boolean) => async (c: Context) => {
-    const [id, k] = [postId(c), kind(c)];
-    const { op } = await opOnly(c);
-    const tooMany = rateLimited(c, buckets.reactions, op.userId, slow('reacting'));
-    if (tooMany) return tooMany;
-    const { result, replayed } = await reactions.set(op, id, k, on);
-    markReplayed(c, replayed);
-    return c.json(result);
-  };
+  const react = (on: boolean) =>
+    write({ ...opOnly, limit: [buckets.reactions, 'reacting'] }, (c, op) => reactions.set(op, postId(c), kind(c), on));
   api.put('/api/posts/:postId/reactions/:kind', react(true));
   api.delete('/api/posts/:postId/reactions/:kind', react(false));
 
@@ -116,53 +126,38 @@ export function socialRoutes(deps: SocialRouteDeps): Hono {
     c.json(await comments.thread(postId(c), await viewerId(c), parseQuery(PageQuery, c.req.query()))),
   );
 
-  api.post('/api/posts/:postId/comments', async (c) => {
-    const id = postId(c);
-    const { op, body } = await change(c, () => parseBody(CommentBody, c.req));
-    const tooMany = rateLimited(c, buckets.comments, op.userId, slow('commenting'));
-    if (tooMany) return tooMany;
-    const { result, replayed } = await comments.add(op, id, body);
-    markReplayed(c, replayed);
-    return c.json(result, 201);
-  });
+  api.post(
+    '/api/posts/:postId/comments',
+    write(
+      { read: (c) => parseBody(CommentBody, c.req), limit: [buckets.comments, 'commenting'], status: 201 },
+      (c, op, body) => comments.add(op, postId(c), body),
+    ),
+  );
 
-  api.patch('/api/comments/:id', async (c) => {
-    const id = commentId(c);
-    const { op, body } = await change(c, () => parseBody(CommentEdit, c.req));
-    const tooMany = rateLimited(c, buckets.comments, op.userId, slow('editing comments'));
-    if (tooMany) return tooMany;
-    const { result, replayed } = await comments.edit(op, id, body.body);
-    markReplayed(c, replayed);
-    return c.json(result);
-  });
+  api.patch(
+    '/api/comments/:id',
+    write(
+      { read: (c) => parseBody(CommentEdit, c.req), limit: [buckets.comments, 'editing comments'] },
+      (c, op, body) => comments.edit(op, commentId(c), body.body),
+    ),
+  );
 
-  api.delete('/api/comments/:id', async (c) => {
-    const id = commentId(c);
-    const { op } = await opOnly(c);
-    const { result, replayed } = await comments.remove(op, id);
-    markReplayed(c, replayed);
-    return c.json(result);
-  });
+  api.delete(
+    '/api/comments/:id',
+    write(opOnly, (c, op) => comments.remove(op, commentId(c))),
+  );
 
-  const hide = (hidden: boolean) => async (c: Context) => {
-    const id = commentId(c);
-    const { op } = await opOnly(c);
-    const { result, replayed } = await comments.setHidden(op, id, hidden);
-    markReplayed(c, replayed);
-    return c.json(result);
-  };
+  const hide = (hidden: boolean) => write(opOnly, (c, op) => comments.setHidden(op, commentId(c), hidden));
   api.put('/api/comments/:id/hidden', hide(true));
   api.delete('/api/comments/:id/hidden', hide(false));
 
-  api.post('/api/comments/:id/reports', async (c) => {
-    const id = commentId(c);
-    const { op, body } = await change(c, () => parseBody(ReportBody, c.req));
-    const tooMany = rateLimited(c, buckets.reports, op.userId, slow('reporting'));
-    if (tooMany) return tooMany;
-    const { result, replayed } = await comments.report(op, id, body.reason);
-    markReplayed(c, replayed);
-    return c.json(result, 201);
-  });
+  api.post(
+    '/api/comments/:id/reports',
+    write(
+      { read: (c) => parseBody(ReportBody, c.req), limit: [buckets.reports, 'reporting'], status: 201 },
+      (c, op, body) => comments.report(op, commentId(c), body.reason),
+    ),
+  );
 
   // ── Notifications ───────────────────────────────────────────────────────────────────────────────
 

@@ -7,8 +7,9 @@
  * - Threads: replies follow their parent, siblings oldest first. A reply whose parent is missing from the
  *   set (it cannot be, while deletes keep parents with replies) is attached to the top level of its thread.
  */
-import type { DocNode } from '../../../shared/src/model/content.ts';
+
 import { commentMarkdownToDoc } from '../../../shared/src/editor-schema/comment-markdown.ts';
+import type { DocNode } from '../../../shared/src/model/content.ts';
 import type { CommentView } from '../../../shared/src/model/social-api.ts';
 import type { StoredComment } from '../storage/social-store.ts';
 

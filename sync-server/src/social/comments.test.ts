@@ -164,6 +164,8 @@ describe('editing and deleting', () => {
     expect(page.total).toBe(before + 1);
     expect(await written(a.id)).toBe(writtenBefore);
     expect((await a.d.patch(SOCIAL_API.comment(parent.id), { body: 'Back?', opId: op() })).status).toBe(404);
+    const toDeleted = await b.d.post(SOCIAL_API.comments('p_015'), { body: 'Hello?', parentId: parent.id, opId: op() });
+    expect(toDeleted).toMatchObject({ status: 404, body: { message: expect.stringMatching(/was deleted/) } });
 
     // When the last reply goes, the [deleted] parent goes with it.
     await b.d.delete(SOCIAL_API.comment(reply.id), { opId: op() });

@@ -80,6 +80,9 @@ export function createComments({
         `There is no comment "${parentId}" on this post to reply to. It may have been removed; reload the comments.`,
       );
     }
+    if (parent.deletedAt) {
+      throw new NotFoundError('The comment you are replying to was deleted; reply to the post or another comment.');
+    }
     if (parent.depth < COMMENT_LIMITS.maxDepth || !parent.parentId) return parent;
     return requireComment(parent.parentId);
   }

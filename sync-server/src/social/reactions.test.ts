@@ -4,8 +4,8 @@ import { API } from '../../../shared/src/model/api.ts';
 import type { Page, Post } from '../../../shared/src/model/catalog.ts';
 import {
   REACTION_LABELS,
-  type Reactor,
   type ReactionSummary,
+  type Reactor,
   SOCIAL_API,
 } from '../../../shared/src/model/social-api.ts';
 import { type SocialApp, socialApp } from '../testing/social-app.ts';
