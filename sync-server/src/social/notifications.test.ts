@@ -119,6 +119,7 @@ describe('notifications', () => {
     }
     expect((await author.d.post(SOCIAL_API.notificationsRead, { all: true }, { 'X-SDP-CSRF': '' })).status).toBe(403);
     expect((await t.anonymous().get(SOCIAL_API.notifications)).status).toBe(401);
+    expect((await author.d.get(SOCIAL_API.notifications)).res.headers.get('cache-control')).toBe('no-store');
   });
 });
 
