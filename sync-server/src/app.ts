@@ -41,8 +41,17 @@ export type AppDeps = {
   accounts?: { rateLimits?: Partial<RateLimits>; clientAddress?: (c: Context) => string };
   /** Per-user limits on reactions, comments and reports; how long popular lists are kept (ms). */
   social?: { rateLimits?: Partial<SocialRateLimits>; popularTtlMs?: number };
-  /** Receives the notifications service, which the publishing code calls when a series part goes out. */
-  onNotifications?: (notifications: Notifications) => void;
+  /** Receives the services other server code calls (the publishing code: `postPublished`). */
+  onServices?: (services: AppServices) => void;
+};
+
+export type AppServices = {
+  notifications: Notifications;
+  /**
+   * For the publishing code, once a post is live: popular lists are recomputed and, when the post is a
+   * part of a series, the series' followers are notified (once per post). Returns how many were notified.
+   */
+  postPublished(postId: string): Promise<number>;
 };
 
 /** Popular lists change slowly; writes that matter drop them sooner. */
@@ -81,7 +90,13 @@ export function createApp(deps: AppDeps): Hono {
   });
   const onChange = () => popular.invalidate();
   const notifications = createNotifications({ store, ...clock });
-  deps.onNotifications?.(notifications);
+  deps.onServices?.({
+    notifications,
+    postPublished: async (postId) => {
+      popular.invalidate();
+      return notifications.seriesPartPublished(postId);
+    },
+  });
   const follows = createFollows({ store, ...clock, onChange, onFollowed: notifications.newFollower });
   app.route(
     '/',

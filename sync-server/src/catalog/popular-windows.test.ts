@@ -57,14 +57,15 @@ describe('popular windows', () => {
     const before = await order();
     expect(before).toEqual(['fresh-two', 'fresh-one']);
 
-    // Written behind the services' back: the cached answer stands.
-    await t.publish(writer.id, 'fresh-three');
+    // Written behind the services' back: the cached answer stands, until publishing says so.
+    const third = await t.publish(writer.id, 'fresh-three');
     expect(await order()).toEqual(before);
+    expect(await t.services().postPublished(third)).toBe(0);
+    expect(await order()).toContain('fresh-three');
 
     const fans = [await t.user('fan'), await t.user('fan')];
     for (const fan of fans) await fan.d.put(SOCIAL_API.reaction(fresh[0] ?? '', 'like'), { opId: op() });
     expect((await order())[0]).toBe('fresh-one');
-    expect(await order()).toContain('fresh-three');
 
     const newcomer = await t.user('newcomer');
     const authors = async () =>

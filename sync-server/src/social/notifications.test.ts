@@ -149,8 +149,8 @@ describe('series follows', () => {
     ]);
 
     const part2 = await t.publish(owner.id, 'social-part-2', { ...series, part: 2 });
-    expect(await t.notifications().seriesPartPublished(part2)).toBe(1);
-    expect(await t.notifications().seriesPartPublished(part2)).toBe(0);
+    expect(await t.services().postPublished(part2)).toBe(1);
+    expect(await t.services().postPublished(part2)).toBe(0);
     const page = await inbox(reader);
     expect(page.items).toEqual([
       expect.objectContaining({
@@ -166,11 +166,11 @@ describe('series follows', () => {
     // A part by a co-author notifies the owner who follows it.
     const coauthor = await t.user('coauthor');
     const part3 = await t.publish(coauthor.id, 'social-part-3', { ...series, part: 3 });
-    expect(await t.notifications().seriesPartPublished(part3)).toBe(2);
+    expect(await t.services().postPublished(part3)).toBe(2);
     expect((await inbox(owner)).items.map((n) => n.kind)).toContain('series-part');
     const single = await t.publish(owner.id, 'not-in-a-series');
-    expect(await t.notifications().seriesPartPublished(single)).toBe(0);
-    await expect(t.notifications().seriesPartPublished('p_nope')).rejects.toThrow(/no post/);
+    expect(await t.services().postPublished(single)).toBe(0);
+    await expect(t.services().postPublished('p_nope')).rejects.toThrow(/no post/);
   });
 
   it('unknown series is 404, a bad slug 400, signed out 401', async () => {

@@ -7,8 +7,7 @@ import { pino } from 'pino';
 import { expect } from 'vitest';
 import { ACCOUNT_API, type SessionInfo } from '../../../shared/src/model/accounts.ts';
 import { type Device, device } from '../accounts/testing.ts';
-import { type AppDeps, createApp } from '../app.ts';
-import type { Notifications } from '../social/notifications.ts';
+import { type AppDeps, type AppServices, createApp } from '../app.ts';
 import type { Store } from '../storage/store.ts';
 import { fixtureCatalog, tempDir, tempStore } from './fixtures.ts';
 
@@ -20,7 +19,7 @@ export async function socialApp(social: AppDeps['social'] = {}) {
   const { store, cleanup } = tempStore();
   await store.importCatalog(fixtureCatalog());
   const client = tempDir();
-  let notifications: Notifications | null = null;
+  let services: AppServices | null = null;
   const app: Hono = createApp({
     store,
     config: { dataDir: client.dir, clientDir: client.dir },
@@ -28,17 +27,17 @@ export async function socialApp(social: AppDeps['social'] = {}) {
     tokenSecret: Buffer.from('social-tests-secret-social-tests-secret-'),
     accounts: { rateLimits: { signupPerIp: generous, signinPerIp: generous } },
     social: { rateLimits: { reactions: generous, comments: generous, reports: generous }, ...social },
-    onNotifications: (n) => {
-      notifications = n;
+    onServices: (s) => {
+      services = s;
     },
   });
   let n = 0;
   return {
     app,
     store: store as Store,
-    notifications: () => {
-      if (!notifications) throw new Error('The app did not hand out its notifications service.');
-      return notifications;
+    services: (): AppServices => {
+      if (!services) throw new Error('The app did not hand out its services.');
+      return services;
     },
     anonymous: () => device(app),
     async user(prefix = 'reader'): Promise<TestUser> {
