@@ -19,6 +19,7 @@ import { createFollows } from './follows/follows.ts';
 import { joinMedia, serveClient, serveMedia } from './http/static.ts';
 import type { Logger } from './logger.ts';
 import type { SyncHandle } from './rooms/index.ts';
+import { type Coauthors, createCoauthors } from './social/coauthors.ts';
 import { createComments } from './social/comments.ts';
 import { createNotifications, type Notifications } from './social/notifications.ts';
 import { createReactions } from './social/reactions.ts';
@@ -47,6 +48,8 @@ export type AppDeps = {
 
 export type AppServices = {
   notifications: Notifications;
+  /** `mayPublishPart(seriesId, userId)`: the series owner or an accepted co-author. */
+  coauthors: Coauthors;
   /**
    * For the publishing code, once a post is live: popular lists are recomputed and, when the post is a
    * part of a series, the series' followers are notified (once per post). Returns how many were notified.
@@ -90,8 +93,10 @@ export function createApp(deps: AppDeps): Hono {
   });
   const onChange = () => popular.invalidate();
   const notifications = createNotifications({ store, ...clock });
+  const coauthors = createCoauthors({ store, notifications });
   deps.onServices?.({
     notifications,
+    coauthors,
     postPublished: async (postId) => {
       popular.invalidate();
       return notifications.seriesPartPublished(postId);
@@ -110,6 +115,7 @@ export function createApp(deps: AppDeps): Hono {
       reactions: createReactions({ store, onChange }),
       comments: createComments({ store, notifications, onChange }),
       notifications,
+      coauthors,
       ...(social?.rateLimits ? { rateLimits: social.rateLimits } : {}),
       ...clock,
     }),

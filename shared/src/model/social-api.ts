@@ -17,6 +17,11 @@ export const SOCIAL_API = {
   comment: (id: string) => `/api/comments/${seg(id)}`, // PATCH CommentEdit → CommentView; DELETE → CommentDeleted
   commentHidden: (id: string) => `/api/comments/${seg(id)}/hidden`, // PUT | DELETE (post author only) → CommentView
   commentReports: (id: string) => `/api/comments/${seg(id)}/reports`, // POST ReportBody → 201 ReportResult
+  /** POST InviteBody (the series owner) → 201 CoauthorInvitation; the invitee is notified. */
+  seriesInvitations: (seriesSlug: string) => `/api/series/${seg(seriesSlug)}/invitations`,
+  myInvitations: '/api/me/coauthor-invitations', // GET → { items: CoauthorInvitation[] } (pending ones)
+  /** PUT InvitationAnswer → CoauthorInvitation (accepted or declined). */
+  myInvitation: (seriesSlug: string) => `/api/me/coauthor-invitations/${seg(seriesSlug)}`,
   notifications: '/api/me/notifications', // GET ?cursor&limit → NotificationPage
   notificationsRead: '/api/me/notifications/read', // POST MarkReadBody → { unreadCount }
 } as const;
@@ -54,7 +59,7 @@ export const NOTIFICATION_KINDS = [
   'comment-on-post',
   'reply-to-comment',
   'series-part',
-  /** Reserved for the drafts issue: the series owner invites a co-author. */
+  /** The series owner invites you to write parts of their series. */
   'coauthor-invitation',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
@@ -104,3 +109,14 @@ export type NotificationView = {
   series: { id: string; slug: string; title: string } | null;
 };
 export type NotificationPage = Page<NotificationView> & { unreadCount: number };
+
+export type InvitationStatus = 'invited' | 'accepted' | 'declined';
+/** An invitation to write parts of someone's series. */
+export type CoauthorInvitation = {
+  series: { id: string; slug: string; title: string };
+  invitee: AuthorRef;
+  invitedBy: AuthorRef | null;
+  status: InvitationStatus;
+  invitedAt: string;
+  respondedAt: string | null;
+};

@@ -3,7 +3,7 @@
  * Messages name their field, so the server returns them as they are.
  */
 import * as v from 'valibot';
-import { OpId, unknownKey } from './accounts.ts';
+import { Handle, OpId, unknownKey } from './accounts.ts';
 import { COMMENT_LIMITS, REACTION_KINDS, REPORT_REASONS } from './social-api.ts';
 
 export * from './social-api.ts';
@@ -61,3 +61,11 @@ export const MarkReadBody = v.pipe(
   v.check((b) => (b.ids === undefined) !== (b.all === undefined), 'Send either ids (a list) or "all": true.'),
 );
 export type MarkReadBody = v.InferOutput<typeof MarkReadBody>;
+
+/** The series owner names the co-author by handle. */
+export const InviteBody = v.strictObject({ handle: Handle, opId: v.optional(OpId) }, unknownKey);
+
+export const InvitationAnswer = v.strictObject(
+  { accept: v.boolean('accept must be true or false.'), opId: v.optional(OpId) },
+  unknownKey,
+);

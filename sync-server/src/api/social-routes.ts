@@ -5,11 +5,13 @@
  */
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { IdParam, PageQuery } from '../../../shared/src/model/api.ts';
+import { IdParam, PageQuery, SlugParam } from '../../../shared/src/model/api.ts';
 import type { ApiError } from '../../../shared/src/model/catalog.ts';
 import {
   CommentBody,
   CommentEdit,
+  InvitationAnswer,
+  InviteBody,
   MarkReadBody,
   OpBody,
   ReactionKindParam,
@@ -17,6 +19,7 @@ import {
 } from '../../../shared/src/model/social.ts';
 import type { Accounts } from '../accounts/accounts.ts';
 import { type BucketOptions, TokenBuckets } from '../accounts/rate-limit.ts';
+import type { Coauthors } from '../social/coauthors.ts';
 import type { Comments } from '../social/comments.ts';
 import type { Notifications } from '../social/notifications.ts';
 import type { Reactions } from '../social/reactions.ts';
@@ -43,12 +46,13 @@ export type SocialRouteDeps = {
   reactions: Reactions;
   comments: Comments;
   notifications: Notifications;
+  coauthors: Coauthors;
   rateLimits?: Partial<SocialRateLimits>;
   now?: () => Date;
 };
 
 export function socialRoutes(deps: SocialRouteDeps): Hono {
-  const { reactions, comments, notifications, now = () => new Date() } = deps;
+  const { reactions, comments, notifications, coauthors, now = () => new Date() } = deps;
   const limits = { ...DEFAULT_SOCIAL_RATE_LIMITS, ...deps.rateLimits };
   const buckets = {
     reactions: new TokenBuckets(limits.reactions),
@@ -156,6 +160,30 @@ export function socialRoutes(deps: SocialRouteDeps): Hono {
     write(
       { read: (c) => parseBody(ReportBody, c.req), limit: [buckets.reports, 'reporting'], status: 201 },
       (c, op, body) => comments.report(op, commentId(c), body.reason),
+    ),
+  );
+
+  // ── Series co-authors ───────────────────────────────────────────────────────────────────────────
+
+  const seriesSlug = (c: Context) => parseParam(SlugParam, c.req.param('slug'), 'series slug');
+
+  api.post(
+    '/api/series/:slug/invitations',
+    write({ read: (c) => parseBody(InviteBody, c.req), status: 201 }, (c, op, body) =>
+      coauthors.invite(op, seriesSlug(c), body.handle),
+    ),
+  );
+
+  api.get('/api/me/coauthor-invitations', async (c) => {
+    const session = await guard.requireUser(c);
+    c.header('Cache-Control', 'no-store');
+    return c.json(await coauthors.pending(session.user.id));
+  });
+
+  api.put(
+    '/api/me/coauthor-invitations/:slug',
+    write({ read: (c) => parseBody(InvitationAnswer, c.req) }, (c, op, body) =>
+      coauthors.answer(op, seriesSlug(c), body.accept),
     ),
   );
 

@@ -8,7 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { MarkReadBody } from '../../../shared/src/model/social.ts';
-import type { NotificationKind, NotificationPage } from '../../../shared/src/model/social-api.ts';
+import type { CoauthorInvitation, NotificationKind, NotificationPage } from '../../../shared/src/model/social-api.ts';
 import { readListCursor, toListPage } from '../catalog/cursor.ts';
 import { NotFoundError } from '../errors.ts';
 import type { NewNotification, PostRef, StoredComment } from '../storage/social-store.ts';
@@ -61,6 +61,13 @@ export function createNotifications({ store, now = () => new Date() }: { store: 
         make('series-part', userId, post.id, { actorId: post.authorId, postId: post.id, seriesId }),
       );
       return store.addNotifications(notOwn(list));
+    },
+
+    /** Each invitation (a new one after a decline too) tells the invitee once. */
+    async coauthorInvited(invitation: CoauthorInvitation): Promise<void> {
+      const source = `${invitation.series.id}|${invitation.invitedAt}`;
+      const fields = { actorId: invitation.invitedBy?.id ?? null, seriesId: invitation.series.id };
+      await store.addNotifications(notOwn([make('coauthor-invitation', invitation.invitee.id, source, fields)]));
     },
 
     async list(userId: string, request: { cursor?: string | undefined; limit: number }): Promise<NotificationPage> {

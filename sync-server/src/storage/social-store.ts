@@ -6,6 +6,7 @@
  */
 import type { AuthorRef } from '../../../shared/src/model/catalog.ts';
 import type {
+  CoauthorInvitation,
   CommentDeleted,
   NotificationKind,
   NotificationView,
@@ -115,6 +116,23 @@ export interface SocialStore {
   listReplies(rootIds: readonly string[]): Promise<StoredComment[]>;
   /** Comments that are neither deleted nor hidden (the number on the post's card). */
   countVisibleComments(postId: string): Promise<number>;
+
+  /**
+   * Invites a co-author (again, after a decline). `already-coauthor`: they accepted before; `missing`: the
+   * series or the user is gone.
+   */
+  inviteCoauthor(
+    op: OpRecord,
+    invitation: { seriesId: string; userId: string; at: Timestamp },
+  ): Promise<OpOutcome<CoauthorInvitation> | { kind: 'already-coauthor' }>;
+  /** Accepts or declines a pending invitation; `missing` when there is none pending. */
+  answerInvitation(
+    op: OpRecord,
+    answer: { seriesId: string; accept: boolean; at: Timestamp },
+  ): Promise<OpOutcome<CoauthorInvitation>>;
+  listPendingInvitations(userId: string): Promise<CoauthorInvitation[]>;
+  /** The series' owner or an accepted co-author: may publish parts of it. */
+  isSeriesAuthor(seriesId: string, userId: string): Promise<boolean>;
 
   /** Inserts what is new; an id already stored is skipped. Returns how many were added. */
   addNotifications(notifications: readonly NewNotification[]): Promise<number>;

@@ -2,7 +2,7 @@
 import type { NotificationKind, NotificationView } from '../../../../shared/src/model/social-api.ts';
 import type { ListQuery, NewNotification } from '../social-store.ts';
 import type { Timestamp } from '../store.ts';
-import { SqliteStatements } from './sqlite-statements.ts';
+import { SqliteWriteOps } from './sqlite-write-ops.ts';
 
 type NotificationRow = {
   id: string;
@@ -41,7 +41,7 @@ const toView = (row: NotificationRow): NotificationView => ({
       : null,
 });
 
-export class SqliteNotificationStore extends SqliteStatements {
+export class SqliteNotificationStore extends SqliteWriteOps {
   async addNotifications(notifications: readonly NewNotification[]): Promise<number> {
     const insert = this.sql(`INSERT INTO notifications
       (id, user_id, kind, actor_id, post_id, comment_id, series_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)

@@ -12,9 +12,10 @@ import {
   type ReportReason,
   type ReportResult,
 } from '../../../../shared/src/model/social-api.ts';
-import type { ListQuery, NewComment, OpOutcome, OpRecord, PostRef, SeenOp, StoredComment } from '../social-store.ts';
+import type { ListQuery, NewComment, OpOutcome, OpRecord, PostRef, StoredComment } from '../social-store.ts';
 import type { Timestamp } from '../store.ts';
-import { SqliteNotificationStore } from './sqlite-notifications.ts';
+import { SqliteCoauthorStore } from './sqlite-coauthors.ts';
+import type { Applied } from './sqlite-write-ops.ts';
 
 type CommentRow = {
   id: string;
@@ -52,43 +53,7 @@ const toComment = (row: CommentRow): StoredComment => ({
   hiddenAt: row.hidden_at,
 });
 
-/** What a write returns inside its transaction: the result to store, or why nothing was written. */
-type Applied<T, R extends string = 'missing'> = { result: T } | R;
-
-export class SqliteSocialStore extends SqliteNotificationStore {
-  async getOp(userId: string, opId: string): Promise<SeenOp | null> {
-    return this.#seen({ userId, opId });
-  }
-
-  #seen(op: Pick<OpRecord, 'userId' | 'opId'>): SeenOp | null {
-    const row = this.sql('SELECT request, result_json FROM write_ops WHERE user_id = ? AND op_id = ?').get(
-      op.userId,
-      op.opId,
-    ) as { request: string; result_json: string } | undefined;
-    return row ? { request: row.request, resultJson: row.result_json } : null;
-  }
-
-  /** Runs `apply` once per op id, recording its result in the same transaction; a refusal records nothing. */
-  #once<T, R extends string = 'missing'>(
-    op: OpRecord,
-    apply: () => Applied<T, R>,
-  ): { kind: 'done'; result: T } | { kind: 'seen'; op: SeenOp } | { kind: R } {
-    return this.db.transaction(() => {
-      const seen = this.#seen(op);
-      if (seen) return { kind: 'seen' as const, op: seen };
-      const applied = apply();
-      if (typeof applied === 'string') return { kind: applied };
-      this.sql('INSERT INTO write_ops (user_id, op_id, request, result_json, received_at) VALUES (?, ?, ?, ?, ?)').run(
-        op.userId,
-        op.opId,
-        op.request,
-        JSON.stringify(applied.result),
-        op.receivedAt,
-      );
-      return { kind: 'done' as const, result: applied.result };
-    })();
-  }
-
+export class SqliteSocialStore extends SqliteCoauthorStore {
   async getPostRef(postId: string): Promise<PostRef | null> {
     const row = this.sql('SELECT id, slug, title, author_id, series_id FROM posts WHERE id = ?').get(postId) as
       | { id: string; slug: string; title: string; author_id: string; series_id: string | null }
@@ -104,7 +69,7 @@ export class SqliteSocialStore extends SqliteNotificationStore {
     op: OpRecord,
     change: { postId: string; kind: ReactionKind; on: boolean },
   ): Promise<OpOutcome<ReactionResult>> {
-    return this.#once(op, () => {
+    return this.once(op, () => {
       if (!this.sql('SELECT 1 FROM posts WHERE id = ?').get(change.postId)) return 'missing';
       if (change.on) {
         this.sql(
@@ -179,7 +144,7 @@ export class SqliteSocialStore extends SqliteNotificationStore {
   }
 
   async addComment(op: OpRecord, comment: NewComment): Promise<OpOutcome<StoredComment>> {
-    return this.#once(op, () => {
+    return this.once(op, () => {
       if (!this.sql('SELECT 1 FROM posts WHERE id = ?').get(comment.postId)) return 'missing';
       const { parent } = comment;
       if (parent && !this.sql('SELECT 1 FROM comments WHERE id = ?').get(parent.id)) return 'missing';
@@ -203,7 +168,7 @@ export class SqliteSocialStore extends SqliteNotificationStore {
     op: OpRecord,
     edit: { id: string; markdown: string; contentJson: string; at: Timestamp },
   ): Promise<OpOutcome<StoredComment>> {
-    return this.#once(op, () => {
+    return this.once(op, () => {
       const changed = this.sql(
         'UPDATE comments SET body = ?, body_json = ?, edited_at = ? WHERE id = ? AND deleted_at IS NULL',
       ).run(edit.markdown, edit.contentJson, edit.at, edit.id).changes;
@@ -212,7 +177,7 @@ export class SqliteSocialStore extends SqliteNotificationStore {
   }
 
   async deleteComment(op: OpRecord, removal: { id: string; at: Timestamp }): Promise<OpOutcome<CommentDeleted>> {
-    return this.#once(op, (): Applied<CommentDeleted> => {
+    return this.once(op, (): Applied<CommentDeleted> => {
       const target = this.#comment(removal.id);
       if (!target || target.deletedAt) return 'missing';
       if (this.#hasReplies(target.id)) {
@@ -245,7 +210,7 @@ export class SqliteSocialStore extends SqliteNotificationStore {
     op: OpRecord,
     change: { id: string; hidden: boolean; at: Timestamp },
   ): Promise<OpOutcome<StoredComment>> {
-    return this.#once(op, () => {
+    return this.once(op, () => {
       const changed = change.hidden
         ? this.sql('UPDATE comments SET hidden_at = COALESCE(hidden_at, ?) WHERE id = ?').run(change.at, change.id)
         : this.sql('UPDATE comments SET hidden_at = NULL WHERE id = ?').run(change.id);
@@ -257,7 +222,7 @@ export class SqliteSocialStore extends SqliteNotificationStore {
     op: OpRecord,
     report: { commentId: string; reason: ReportReason; at: Timestamp },
   ): Promise<OpOutcome<ReportResult> | { kind: 'already-reported' }> {
-    return this.#once(op, (): Applied<ReportResult, 'missing' | 'already-reported'> => {
+    return this.once(op, (): Applied<ReportResult, 'missing' | 'already-reported'> => {
       if (!this.sql('SELECT 1 FROM comments WHERE id = ?').get(report.commentId)) return 'missing';
       const added = this.sql(
         'INSERT INTO comment_reports (comment_id, user_id, reason, created_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',

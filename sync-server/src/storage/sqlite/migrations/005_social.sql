@@ -1,4 +1,4 @@
--- Social: comment threads and moderation, idempotent writes, notifications, series follows.
+-- Social: comment threads and moderation, idempotent writes, notifications, series follows and co-authors.
 
 -- Threads. parent_id is the comment replied to; root_id the top-level comment of the thread (NULL for a
 -- top-level one), so a page of top-level comments fetches its replies with one indexed query.
@@ -65,3 +65,15 @@ CREATE TABLE series_follows (
 ) STRICT;
 CREATE INDEX series_follows_by_series ON series_follows (series_id);
 
+
+-- Who may write parts of a series besides its owner: invited by the owner, then accepted or declined.
+CREATE TABLE series_authors (
+  series_id    TEXT NOT NULL REFERENCES series (id) ON DELETE CASCADE,
+  user_id      TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+  invited_by   TEXT REFERENCES users (id) ON DELETE SET NULL,
+  status       TEXT NOT NULL CHECK (status IN ('invited', 'accepted', 'declined')),
+  invited_at   TEXT NOT NULL,
+  responded_at TEXT,
+  PRIMARY KEY (series_id, user_id)
+) STRICT;
+CREATE INDEX series_authors_by_user ON series_authors (user_id, status);
