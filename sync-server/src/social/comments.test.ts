@@ -136,7 +136,8 @@ describe('editing and deleting', () => {
     const writtenBefore = await written(a.id);
     const parent = await comment(a, 'p_015', 'Parent.');
     const reply = await comment(b, 'p_015', 'Reply.', parent.id);
-    const lonely = await comment(a, 'p_015', 'Alone.');
+    const lonelyAdd = await a.d.post(SOCIAL_API.comments('p_015'), { body: 'Alone.', opId: 'op-add-lonely' });
+    const lonely = lonelyAdd.body as CommentView;
     expect(await written(a.id)).toBe(writtenBefore + 2);
 
     const kept = await a.d.delete(SOCIAL_API.comment(parent.id), undefined, { 'Idempotency-Key': 'op-del-parent' });
@@ -146,6 +147,10 @@ describe('editing and deleting', () => {
     // A replay after it is gone still answers what it answered.
     const replay = await a.d.delete(SOCIAL_API.comment(lonely.id), { opId: 'op-del-lonely' });
     expect(replay).toMatchObject({ status: 200, body: { id: lonely.id, removed: true } });
+    // Replaying the add answers without its text: a deleted comment's words are gone from replays too.
+    const addReplay = await a.d.post(SOCIAL_API.comments('p_015'), { body: 'Alone.', opId: 'op-add-lonely' });
+    expect(addReplay.body).toMatchObject({ id: lonely.id, state: 'deleted', markdown: null, content: null });
+    expect(JSON.stringify(addReplay.body)).not.toContain('Alone.');
     // Deleting again under a new key: it is not there any more.
     expect((await a.d.delete(SOCIAL_API.comment(lonely.id), { opId: op() })).status).toBe(404);
 

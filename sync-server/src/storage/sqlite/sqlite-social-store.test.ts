@@ -91,6 +91,12 @@ describe('SQLite social store', () => {
     });
     expect(await store.getComment(top.id)).toBeNull();
     expect(await store.getComment(middle.id)).toBeNull();
+    // The stored results of their writes no longer hold their text.
+    for (const c of [top, middle, leaf]) {
+      const added = await store.getOp(c.author.id, `op-store-${Number(c.id.slice(3)) + 1}`);
+      expect(added?.resultJson).toContain(`"deletedAt":"`);
+      expect(added?.resultJson).not.toContain(`Comment ${c.id.slice(3)}`);
+    }
     expect(await store.deleteComment(record('u_cy'), { id: leaf.id, at: hoursAgo(0) })).toEqual({ kind: 'missing' });
   });
 

@@ -144,51 +144,61 @@ export class SqliteSocialStore extends SqliteCoauthorStore {
   }
 
   async addComment(op: OpRecord, comment: NewComment): Promise<OpOutcome<StoredComment>> {
-    return this.once(op, () => {
-      if (!this.sql('SELECT 1 FROM posts WHERE id = ?').get(comment.postId)) return 'missing';
-      const { parent } = comment;
-      if (parent && !this.sql('SELECT 1 FROM comments WHERE id = ?').get(parent.id)) return 'missing';
-      this.sql(`INSERT INTO comments (id, post_id, user_id, body, body_json, created_at, parent_id, root_id, depth)
+    return this.once(
+      op,
+      () => {
+        if (!this.sql('SELECT 1 FROM posts WHERE id = ?').get(comment.postId)) return 'missing';
+        const { parent } = comment;
+        if (parent && !this.sql('SELECT 1 FROM comments WHERE id = ?').get(parent.id)) return 'missing';
+        this.sql(`INSERT INTO comments (id, post_id, user_id, body, body_json, created_at, parent_id, root_id, depth)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
-        comment.id,
-        comment.postId,
-        comment.userId,
-        comment.markdown,
-        comment.contentJson,
-        comment.createdAt,
-        parent?.id ?? null,
-        parent ? (parent.rootId ?? parent.id) : null,
-        parent ? parent.depth + 1 : 0,
-      );
-      return this.#after(comment.id);
-    });
+          comment.id,
+          comment.postId,
+          comment.userId,
+          comment.markdown,
+          comment.contentJson,
+          comment.createdAt,
+          parent?.id ?? null,
+          parent ? (parent.rootId ?? parent.id) : null,
+          parent ? parent.depth + 1 : 0,
+        );
+        return this.#after(comment.id);
+      },
+      comment.id,
+    );
   }
 
   async editComment(
     op: OpRecord,
     edit: { id: string; markdown: string; contentJson: string; at: Timestamp },
   ): Promise<OpOutcome<StoredComment>> {
-    return this.once(op, () => {
-      const changed = this.sql(
-        'UPDATE comments SET body = ?, body_json = ?, edited_at = ? WHERE id = ? AND deleted_at IS NULL',
-      ).run(edit.markdown, edit.contentJson, edit.at, edit.id).changes;
-      return changed > 0 ? this.#after(edit.id) : 'missing';
-    });
+    return this.once(
+      op,
+      () => {
+        const changed = this.sql(
+          'UPDATE comments SET body = ?, body_json = ?, edited_at = ? WHERE id = ? AND deleted_at IS NULL',
+        ).run(edit.markdown, edit.contentJson, edit.at, edit.id).changes;
+        return changed > 0 ? this.#after(edit.id) : 'missing';
+      },
+      edit.id,
+    );
   }
 
   async deleteComment(op: OpRecord, removal: { id: string; at: Timestamp }): Promise<OpOutcome<CommentDeleted>> {
     return this.once(op, (): Applied<CommentDeleted> => {
       const target = this.#comment(removal.id);
       if (!target || target.deletedAt) return 'missing';
-      if (this.#hasReplies(target.id)) {
+      const removed = !this.#hasReplies(target.id);
+      if (removed) {
+        this.#removeWithEmptyAncestors(target, removal.at);
+      } else {
         this.sql("UPDATE comments SET deleted_at = ?, body = '', body_json = NULL WHERE id = ?").run(
           removal.at,
           target.id,
         );
-        return { result: { id: target.id, removed: false } };
+        this.#wipeResults(target, removal.at);
       }
-      this.#removeWithEmptyAncestors(target);
-      return { result: { id: target.id, removed: true } };
+      return { result: { id: target.id, removed } };
     });
   }
 
@@ -196,11 +206,18 @@ export class SqliteSocialStore extends SqliteCoauthorStore {
     return this.sql('SELECT 1 FROM comments WHERE parent_id = ? LIMIT 1').get(id) !== undefined;
   }
 
+  /** Stored results of the comment's writes (add, edit, hide) show it as deleted from now on. */
+  #wipeResults(comment: StoredComment, at: Timestamp): void {
+    const wiped: StoredComment = { ...comment, markdown: '', contentJson: null, deletedAt: comment.deletedAt ?? at };
+    this.rewriteResults(comment.id, wiped);
+  }
+
   /** Removes a comment without replies, then each deleted ancestor that this leaves without replies. */
-  #removeWithEmptyAncestors(comment: StoredComment): void {
+  #removeWithEmptyAncestors(comment: StoredComment, at: Timestamp): void {
     let current: StoredComment | null = comment;
     while (current) {
       this.sql('DELETE FROM comments WHERE id = ?').run(current.id);
+      this.#wipeResults(current, at);
       const parent: StoredComment | null = current.parentId ? this.#comment(current.parentId) : null;
       current = parent?.deletedAt && !this.#hasReplies(parent.id) ? parent : null;
     }
@@ -210,12 +227,16 @@ export class SqliteSocialStore extends SqliteCoauthorStore {
     op: OpRecord,
     change: { id: string; hidden: boolean; at: Timestamp },
   ): Promise<OpOutcome<StoredComment>> {
-    return this.once(op, () => {
-      const changed = change.hidden
-        ? this.sql('UPDATE comments SET hidden_at = COALESCE(hidden_at, ?) WHERE id = ?').run(change.at, change.id)
-        : this.sql('UPDATE comments SET hidden_at = NULL WHERE id = ?').run(change.id);
-      return changed.changes > 0 ? this.#after(change.id) : 'missing';
-    });
+    return this.once(
+      op,
+      () => {
+        const changed = change.hidden
+          ? this.sql('UPDATE comments SET hidden_at = COALESCE(hidden_at, ?) WHERE id = ?').run(change.at, change.id)
+          : this.sql('UPDATE comments SET hidden_at = NULL WHERE id = ?').run(change.id);
+        return changed.changes > 0 ? this.#after(change.id) : 'missing';
+      },
+      change.id,
+    );
   }
 
   async reportComment(

@@ -21,24 +21,29 @@ export class SqliteWriteOps extends SqliteStatements {
     return row ? { request: row.request, resultJson: row.result_json } : null;
   }
 
-  /** Runs `apply` once per op id, recording its result in the same transaction; a refusal records nothing. */
+  /**
+   * Runs `apply` once per op id, recording its result in the same transaction; a refusal records nothing.
+   * `subject` names what the result shows (a comment id), for `rewriteResults`.
+   */
   protected once<T, R extends string = 'missing'>(
     op: OpRecord,
     apply: () => Applied<T, R>,
+    subject: string | null = null,
   ): { kind: 'done'; result: T } | { kind: 'seen'; op: SeenOp } | { kind: R } {
     return this.db.transaction(() => {
       const seen = this.#seen(op.userId, op.opId);
       if (seen) return { kind: 'seen' as const, op: seen };
       const applied = apply();
       if (typeof applied === 'string') return { kind: applied };
-      this.sql('INSERT INTO write_ops (user_id, op_id, request, result_json, received_at) VALUES (?, ?, ?, ?, ?)').run(
-        op.userId,
-        op.opId,
-        op.request,
-        JSON.stringify(applied.result),
-        op.receivedAt,
-      );
+      this.sql(
+        'INSERT INTO write_ops (user_id, op_id, request, result_json, received_at, subject) VALUES (?, ?, ?, ?, ?, ?)',
+      ).run(op.userId, op.opId, op.request, JSON.stringify(applied.result), op.receivedAt, subject);
       return { kind: 'done' as const, result: applied.result };
     })();
+  }
+
+  /** Replaces the stored results that show `subject` (its text must not outlive a delete in replays). */
+  protected rewriteResults(subject: string, result: unknown): void {
+    this.sql('UPDATE write_ops SET result_json = ? WHERE subject = ?').run(JSON.stringify(result), subject);
   }
 }

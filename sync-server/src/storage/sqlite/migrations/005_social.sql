@@ -29,15 +29,18 @@ CREATE INDEX comment_reports_by_time ON comment_reports (created_at);
 -- Every reaction/comment/moderation change received, by its client-generated id (the outbox entry's):
 -- a replay returns the stored result. `request` is what was asked, to refuse an id reused for another change.
 -- (Follows keep their own follow_ops, which also hold last-intent ordering.)
+-- subject: the comment a stored result shows, so deleting the comment wipes its text from the results too.
 CREATE TABLE write_ops (
   user_id     TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
   op_id       TEXT NOT NULL,
   request     TEXT NOT NULL,
   result_json TEXT NOT NULL,
   received_at TEXT NOT NULL,
+  subject     TEXT,
   PRIMARY KEY (user_id, op_id)
 ) STRICT;
 CREATE INDEX write_ops_by_time ON write_ops (received_at);
+CREATE INDEX write_ops_by_subject ON write_ops (subject) WHERE subject IS NOT NULL;
 
 -- In-app notifications. The id is derived from what caused it, so the same cause never notifies twice.
 -- The referenced post/comment/series may be gone later; the row stays and shows what is left.
