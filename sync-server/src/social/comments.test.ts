@@ -1,5 +1,5 @@
 /** Comments through the HTTP API: threads, Markdown without HTML, edit/delete, counts, limits, idempotency. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { API } from '../../../shared/src/model/api.ts';
 import type { Author, Post } from '../../../shared/src/model/catalog.ts';
 import {
@@ -9,13 +9,9 @@ import {
   type CommentView,
   SOCIAL_API,
 } from '../../../shared/src/model/social-api.ts';
-import { type SocialApp, socialApp, type TestUser } from '../testing/social-app.ts';
+import { socialApp, type TestUser, useSocialApp } from '../testing/social-app.ts';
 
-let t: SocialApp;
-beforeAll(async () => {
-  t = await socialApp();
-});
-afterAll(() => t.cleanup());
+const t = useSocialApp();
 
 let ops = 0;
 const op = () => {

@@ -2,16 +2,12 @@
  * Notifications through the HTTP API: new follower, comment on your post, reply to your comment, new
  * part in a followed series (through the function publishing calls); never your own doing; read marks.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ACCOUNT_API, type FollowResult, type MyFollows } from '../../../shared/src/model/accounts.ts';
 import { type CommentView, type NotificationPage, SOCIAL_API } from '../../../shared/src/model/social-api.ts';
-import { type SocialApp, socialApp, type TestUser } from '../testing/social-app.ts';
+import { type TestUser, useSocialApp } from '../testing/social-app.ts';
 
-let t: SocialApp;
-beforeAll(async () => {
-  t = await socialApp();
-});
-afterAll(() => t.cleanup());
+const t = useSocialApp();
 
 let ops = 0;
 const op = () => `op-notify-${String(++ops).padStart(4, '0')}`;

@@ -1,5 +1,5 @@
 /** Reactions through the HTTP API: idempotent set/clear, counts on the post card, who reacted, bad input. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { API } from '../../../shared/src/model/api.ts';
 import type { Page, Post } from '../../../shared/src/model/catalog.ts';
 import {
@@ -8,13 +8,9 @@ import {
   type Reactor,
   SOCIAL_API,
 } from '../../../shared/src/model/social-api.ts';
-import { type SocialApp, socialApp } from '../testing/social-app.ts';
+import { socialApp, useSocialApp } from '../testing/social-app.ts';
 
-let t: SocialApp;
-beforeAll(async () => {
-  t = await socialApp();
-});
-afterAll(() => t.cleanup());
+const t = useSocialApp();
 
 const cardCount = async (slug: string) => ((await t.anonymous().get(API.post(slug))).body as Post).reactionCount;
 

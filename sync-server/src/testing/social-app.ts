@@ -4,7 +4,7 @@
  */
 import type { Hono } from 'hono';
 import { pino } from 'pino';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { ACCOUNT_API, type SessionInfo } from '../../../shared/src/model/accounts.ts';
 import { type Device, device } from '../accounts/testing.ts';
 import { type AppDeps, type AppServices, createApp } from '../app.ts';
@@ -108,3 +108,16 @@ export async function socialApp(social: AppDeps['social'] = {}) {
 }
 
 export type SocialApp = Awaited<ReturnType<typeof socialApp>>;
+
+/**
+ * For a test file: one app for all its tests, opened before and removed after them. The object is filled
+ * in by `beforeAll`, so use it inside tests and hooks only.
+ */
+export function useSocialApp(social?: AppDeps['social']): SocialApp {
+  const app = {} as SocialApp;
+  beforeAll(async () => {
+    Object.assign(app, await socialApp(social));
+  });
+  afterAll(() => app.cleanup());
+  return app;
+}
