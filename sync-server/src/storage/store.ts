@@ -55,7 +55,15 @@ export type PostRecord = {
 export type FollowRecord = { followerId: string; authorId: string; createdAt: Timestamp };
 export type TagFollowRecord = { userId: string; tagSlug: string; createdAt: Timestamp };
 export type ReactionRecord = { postId: string; userId: string; kind: ReactionKind; createdAt: Timestamp };
-export type CommentRecord = { id: string; postId: string; userId: string; body: string; createdAt: Timestamp };
+/** `parentId`: the comment replied to, earlier in the same import or already stored. `body` is Markdown. */
+export type CommentRecord = {
+  id: string;
+  postId: string;
+  userId: string;
+  body: string;
+  createdAt: Timestamp;
+  parentId?: string | null;
+};
 
 /** Everything a bulk import writes; `importCatalog` applies all of it or none of it. */
 export type CatalogImport = {

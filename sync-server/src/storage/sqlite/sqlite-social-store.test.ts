@@ -71,6 +71,24 @@ describe('SQLite social store', () => {
     expect(await store.listReplies([])).toEqual([]);
   });
 
+  it('imports replies: depth and root come from the parent; an unknown parent fails the whole import', async () => {
+    const base = { users: [], tags: [], series: [], posts: [], follows: [], tagFollows: [], reactions: [] };
+    const comment = (id: string, parentId: string | null) => ({
+      id,
+      postId: 'p_003',
+      userId: 'u_bo',
+      body: `Imported ${id}`,
+      createdAt: hoursAgo(5),
+      parentId,
+    });
+    await store.importCatalog({ ...base, comments: [comment('c_i2', 'c_1'), comment('c_i3', 'c_i2')] });
+    expect(await store.getComment('c_i3')).toMatchObject({ parentId: 'c_i2', rootId: 'c_1', depth: 2 });
+    await expect(
+      store.importCatalog({ ...base, comments: [comment('c_i4', null), comment('c_i5', 'c_nope')] }),
+    ).rejects.toThrow(/replies to c_nope/);
+    expect(await store.getComment('c_i4')).toBeNull();
+  });
+
   it('delete keeps a comment with replies (body wiped), removes one without, and deleted ancestors left alone', async () => {
     const top = await add('u_ana', null);
     const middle = await add('u_bo', top);

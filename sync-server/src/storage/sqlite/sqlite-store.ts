@@ -265,8 +265,10 @@ class SqliteStore extends SqliteSocialStore implements Store {
     const insertTagFollow = db.prepare('INSERT INTO tag_follows (user_id, tag_slug, created_at) VALUES (?, ?, ?)');
     const insertReaction = db.prepare('INSERT INTO reactions (post_id, user_id, kind, created_at) VALUES (?, ?, ?, ?)');
     const insertComment = db.prepare(
-      'INSERT INTO comments (id, post_id, user_id, body, created_at) VALUES (?, ?, ?, ?, ?)',
+      `INSERT INTO comments (id, post_id, user_id, body, created_at, parent_id, root_id, depth)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     );
+    const threadOf = db.prepare('SELECT root_id, depth FROM comments WHERE id = ?');
 
     db.transaction(() => {
       for (const u of batch.users) {
@@ -311,7 +313,20 @@ class SqliteStore extends SqliteSocialStore implements Store {
         insertReaction.run(r.postId, r.userId, r.kind, timestamp(r.createdAt, 'A reaction'));
       }
       for (const c of batch.comments) {
-        insertComment.run(c.id, c.postId, c.userId, c.body, timestamp(c.createdAt, 'A comment'));
+        const parent = c.parentId
+          ? (threadOf.get(c.parentId) as { root_id: string | null; depth: number } | undefined)
+          : null;
+        if (parent === undefined) throw new Error(`Comment ${c.id} replies to ${c.parentId}, which is not there.`);
+        insertComment.run(
+          c.id,
+          c.postId,
+          c.userId,
+          c.body,
+          timestamp(c.createdAt, 'A comment'),
+          c.parentId ?? null,
+          parent ? (parent.root_id ?? c.parentId) : null,
+          parent ? parent.depth + 1 : 0,
+        );
       }
     })();
   }
