@@ -181,6 +181,7 @@ describe('refusals', () => {
     const long = 'x'.repeat(COMMENT_LIMITS.bodyMax + 1);
     const cases: [unknown, RegExp][] = [
       [{ body: '   ', opId: op() }, /body is empty/],
+      [{ body: '---\n\n![](https://example.com/a.png)', opId: op() }, /body has no text to show/],
       [{ body: long, opId: op() }, /longer than 5000 characters; shorten it/],
       [{ body: 12, opId: op() }, /body must be text/],
       [{ opId: op() }, /body is required/],

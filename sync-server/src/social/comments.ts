@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { commentMarkdownToDoc } from '../../../shared/src/editor-schema/comment-markdown.ts';
-import { validateDoc } from '../../../shared/src/model/content.ts';
+import { plainText, validateDoc } from '../../../shared/src/model/content.ts';
 import {
   COMMENT_LIMITS,
   type CommentDeleted,
@@ -37,11 +37,14 @@ const noPost = (postId: string) =>
 const noComment = (id: string) =>
   `There is no comment with id "${id}". It may have been deleted; reload the comments to see what is there now.`;
 
-/** Markdown → stored structured content; a body that cannot be held is a 400 that says why. */
+/** Markdown → stored structured content; a body that cannot be held, or shows nothing, is a 400 that says why. */
 function structured(markdown: string): string {
   const checked = validateDoc(commentMarkdownToDoc(markdown));
   if (!checked.ok) {
     throw new BadRequestError(`body cannot be stored: ${checked.problems[0]?.message ?? 'it is not valid'}.`);
+  }
+  if (plainText(checked.doc).trim() === '') {
+    throw new BadRequestError('body has no text to show (a rule or an image without a description); write some words.');
   }
   return JSON.stringify(checked.doc);
 }
