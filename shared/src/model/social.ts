@@ -55,6 +55,8 @@ export const MarkReadBody = v.pipe(
         ),
       ),
       all: v.optional(v.literal(true, 'all must be true when given.')),
+      /** Accepted like on every change; marking read needs no record, as doing it twice changes nothing. */
+      opId: v.optional(OpId),
     },
     unknownKey,
   ),

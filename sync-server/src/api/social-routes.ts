@@ -13,7 +13,6 @@ import {
   InvitationAnswer,
   InviteBody,
   MarkReadBody,
-  OpBody,
   ReactionKindParam,
   ReportBody,
 } from '../../../shared/src/model/social.ts';
@@ -23,9 +22,9 @@ import type { Coauthors } from '../social/coauthors.ts';
 import type { Comments } from '../social/comments.ts';
 import type { Notifications } from '../social/notifications.ts';
 import type { Reactions } from '../social/reactions.ts';
-import type { WriteOp, Written } from '../social/write-once.ts';
-import { markReplayed, rateLimited, refuseCrossSite, requireOpId, sessionGuard } from './session-guard.ts';
+import { refuseCrossSite, type SessionGuard, sessionGuard } from './session-guard.ts';
 import { parseBody, parseParam, parseQuery } from './validate.ts';
+import { type Write, writeRoutes } from './write-route.ts';
 
 export type SocialRateLimits = { reactions: BucketOptions; comments: BucketOptions; reports: BucketOptions };
 
@@ -52,16 +51,18 @@ export type SocialRouteDeps = {
 };
 
 export function socialRoutes(deps: SocialRouteDeps): Hono {
-  const { reactions, comments, notifications, coauthors, now = () => new Date() } = deps;
   const limits = { ...DEFAULT_SOCIAL_RATE_LIMITS, ...deps.rateLimits };
-  const buckets = {
-    reactions: new TokenBuckets(limits.reactions),
-    comments: new TokenBuckets(limits.comments),
-    reports: new TokenBuckets(limits.reports),
-  };
   const guard = sessionGuard(deps.accounts);
+  const context: RouteContext = {
+    guard,
+    ...writeRoutes({ guard, now: deps.now ?? (() => new Date()) }),
+    buckets: {
+      reactions: new TokenBuckets(limits.reactions),
+      comments: new TokenBuckets(limits.comments),
+      reports: new TokenBuckets(limits.reports),
+    },
+  };
   const api = new Hono();
-
   api.use('/api/*', refuseCrossSite);
   api.use(
     '/api/*',
@@ -74,62 +75,43 @@ export function socialRoutes(deps: SocialRouteDeps): Hono {
         ),
     }),
   );
+  reactionRoutes(api, context, deps.reactions);
+  commentRoutes(api, context, deps.comments);
+  coauthorRoutes(api, context, deps.coauthors);
+  notificationRoutes(api, context, deps.notifications);
+  return api;
+}
 
-  const slow = (what: string) => (seconds: number) =>
-    `You are ${what} too fast. Wait ${seconds} seconds and try again; nothing was lost.`;
+type RouteContext = {
+  guard: SessionGuard;
+  write: Write;
+  opOnly: ReturnType<typeof writeRoutes>['opOnly'];
+  buckets: Record<keyof SocialRateLimits, TokenBuckets>;
+};
 
-  type WriteRoute<B> = {
-    /** Parses the body (after the session, CSRF token and op id are checked). */
-    read: (c: Context) => Promise<B>;
-    /** The user's bucket and what they are doing, for the 429 message. */
-    limit?: [TokenBuckets, string];
-    status?: 200 | 201;
-  };
+const postId = (c: Context) => parseParam(IdParam, c.req.param('postId'), 'post id');
+const commentId = (c: Context) => parseParam(IdParam, c.req.param('id'), 'comment id');
+const kind = (c: Context) => parseParam(ReactionKindParam, c.req.param('kind'), 'reaction kind');
+const seriesSlug = (c: Context) => parseParam(SlugParam, c.req.param('slug'), 'series slug');
+const viewerId = async (guard: SessionGuard, c: Context) => (await guard.current(c))?.user.id ?? null;
 
-  /** A change: signed in with the CSRF token, an op id, a valid body, within the user's rate; answered with its result. */
-  function write<B extends { opId?: string | undefined }>(
-    route: WriteRoute<B>,
-    run: (c: Context, op: WriteOp, body: B) => Promise<Written<unknown>>,
-  ) {
-    return async (c: Context) => {
-      const session = await guard.requireUser(c);
-      const body = await route.read(c);
-      const op = { userId: session.user.id, opId: requireOpId(c, body.opId), at: now() };
-      if (route.limit) {
-        const tooMany = rateLimited(c, route.limit[0], op.userId, slow(route.limit[1]));
-        if (tooMany) return tooMany;
-      }
-      const { result, replayed } = await run(c, op, body);
-      markReplayed(c, replayed);
-      return c.json(result, route.status ?? 200);
-    };
-  }
-  const opOnly = { read: (c: Context) => parseBody(OpBody, c.req, { emptyIsObject: true }) };
-
-  const postId = (c: Context) => parseParam(IdParam, c.req.param('postId'), 'post id');
-  const commentId = (c: Context) => parseParam(IdParam, c.req.param('id'), 'comment id');
-  const kind = (c: Context) => parseParam(ReactionKindParam, c.req.param('kind'), 'reaction kind');
-  const viewerId = async (c: Context) => (await guard.current(c))?.user.id ?? null;
-
-  // ── Reactions ───────────────────────────────────────────────────────────────────────────────────
-
-  api.get('/api/posts/:postId/reactions', async (c) => c.json(await reactions.summary(postId(c), await viewerId(c))));
-
+function reactionRoutes(api: Hono, { guard, write, opOnly, buckets }: RouteContext, reactions: Reactions): void {
+  api.get('/api/posts/:postId/reactions', async (c) =>
+    c.json(await reactions.summary(postId(c), await viewerId(guard, c))),
+  );
   api.get('/api/posts/:postId/reactions/:kind', async (c) =>
     c.json(await reactions.reactors(postId(c), kind(c), parseQuery(PageQuery, c.req.query()))),
   );
-
   const react = (on: boolean) =>
     write({ ...opOnly, limit: [buckets.reactions, 'reacting'] }, (c, op) => reactions.set(op, postId(c), kind(c), on));
   api.put('/api/posts/:postId/reactions/:kind', react(true));
   api.delete('/api/posts/:postId/reactions/:kind', react(false));
+}
 
-  // ── Comments ────────────────────────────────────────────────────────────────────────────────────
-
+function commentRoutes(api: Hono, { guard, write, opOnly, buckets }: RouteContext, comments: Comments): void {
   api.get('/api/posts/:postId/comments', async (c) =>
-    c.json(await comments.thread(postId(c), await viewerId(c), parseQuery(PageQuery, c.req.query()))),
+    c.json(await comments.thread(postId(c), await viewerId(guard, c), parseQuery(PageQuery, c.req.query()))),
   );
-
   api.post(
     '/api/posts/:postId/comments',
     write(
@@ -137,7 +119,6 @@ export function socialRoutes(deps: SocialRouteDeps): Hono {
       (c, op, body) => comments.add(op, postId(c), body),
     ),
   );
-
   api.patch(
     '/api/comments/:id',
     write(
@@ -145,16 +126,13 @@ export function socialRoutes(deps: SocialRouteDeps): Hono {
       (c, op, body) => comments.edit(op, commentId(c), body.body),
     ),
   );
-
   api.delete(
     '/api/comments/:id',
     write(opOnly, (c, op) => comments.remove(op, commentId(c))),
   );
-
   const hide = (hidden: boolean) => write(opOnly, (c, op) => comments.setHidden(op, commentId(c), hidden));
   api.put('/api/comments/:id/hidden', hide(true));
   api.delete('/api/comments/:id/hidden', hide(false));
-
   api.post(
     '/api/comments/:id/reports',
     write(
@@ -162,44 +140,38 @@ export function socialRoutes(deps: SocialRouteDeps): Hono {
       (c, op, body) => comments.report(op, commentId(c), body.reason),
     ),
   );
+}
 
-  // ── Series co-authors ───────────────────────────────────────────────────────────────────────────
-
-  const seriesSlug = (c: Context) => parseParam(SlugParam, c.req.param('slug'), 'series slug');
-
+function coauthorRoutes(api: Hono, { guard, write }: RouteContext, coauthors: Coauthors): void {
   api.post(
     '/api/series/:slug/invitations',
     write({ read: (c) => parseBody(InviteBody, c.req), status: 201 }, (c, op, body) =>
       coauthors.invite(op, seriesSlug(c), body.handle),
     ),
   );
-
   api.get('/api/me/coauthor-invitations', async (c) => {
     const session = await guard.requireUser(c);
     c.header('Cache-Control', 'no-store');
     return c.json(await coauthors.pending(session.user.id));
   });
-
   api.put(
     '/api/me/coauthor-invitations/:slug',
     write({ read: (c) => parseBody(InvitationAnswer, c.req) }, (c, op, body) =>
       coauthors.answer(op, seriesSlug(c), body.accept),
     ),
   );
+}
 
-  // ── Notifications ───────────────────────────────────────────────────────────────────────────────
-
+function notificationRoutes(api: Hono, { guard }: RouteContext, notifications: Notifications): void {
   api.get('/api/me/notifications', async (c) => {
     const session = await guard.requireUser(c);
     c.header('Cache-Control', 'no-store');
     return c.json(await notifications.list(session.user.id, parseQuery(PageQuery, c.req.query())));
   });
-
+  // Marking read is idempotent by nature (an id already read stays read), so it takes no op id.
   api.post('/api/me/notifications/read', async (c) => {
     const session = await guard.requireUser(c);
     const body = await parseBody(MarkReadBody, c.req);
     return c.json(await notifications.markRead(session.user.id, body));
   });
-
-  return api;
 }

@@ -107,7 +107,10 @@ describe('notifications', () => {
     expect((await author.d.post(SOCIAL_API.notificationsRead, { ids: [id] })).body).toEqual({ unreadCount: 2 });
     const after = await inbox(author);
     expect(after.items.find((n) => n.id === id)?.readAt).toEqual(expect.any(String));
-    expect((await author.d.post(SOCIAL_API.notificationsRead, { all: true })).body).toEqual({ unreadCount: 0 });
+    const outbox = { 'Idempotency-Key': 'op-read-all-1' };
+    expect(
+      (await author.d.post(SOCIAL_API.notificationsRead, { all: true, opId: 'op-read-all-1' }, outbox)).body,
+    ).toEqual({ unreadCount: 0 });
 
     for (const body of [{}, { ids: [id], all: true }, { ids: 'all' }, { all: false }, { ids: Array(101).fill(id) }]) {
       const res = await author.d.post(SOCIAL_API.notificationsRead, body);
