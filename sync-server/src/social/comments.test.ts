@@ -1,4 +1,6 @@
 /** Comments through the HTTP API: threads, Markdown without HTML, edit/delete, counts, limits, idempotency. */
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { API } from '../../../shared/src/model/api.ts';
 import type { Author, Post } from '../../../shared/src/model/catalog.ts';
@@ -9,6 +11,7 @@ import {
   type CommentView,
   SOCIAL_API,
 } from '../../../shared/src/model/social-api.ts';
+import { SQLITE_FILE_NAME } from '../storage/sqlite/sqlite-store.ts';
 import { socialApp, type TestUser, useSocialApp } from '../testing/social-app.ts';
 
 const t = useSocialApp();
@@ -147,6 +150,14 @@ describe('editing and deleting', () => {
     const addReplay = await a.d.post(SOCIAL_API.comments('p_015'), { body: 'Alone.', opId: 'op-add-lonely' });
     expect(addReplay.body).toMatchObject({ id: lonely.id, state: 'deleted', markdown: null, content: null });
     expect(JSON.stringify(addReplay.body)).not.toContain('Alone.');
+    const db = new Database(join(t.dataDir, SQLITE_FILE_NAME), { readonly: true });
+    try {
+      const ops = db.prepare('SELECT request, result_json FROM write_ops').all();
+      expect(ops.length).toBeGreaterThan(0);
+      expect(JSON.stringify(ops)).not.toMatch(/Alone\.|Parent\./);
+    } finally {
+      db.close();
+    }
     // Deleting again under a new key: it is not there any more.
     expect((await a.d.delete(SOCIAL_API.comment(lonely.id), { opId: op() })).status).toBe(404);
 

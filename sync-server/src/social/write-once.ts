@@ -4,6 +4,7 @@
  * the same id again returns that result (even if its subject is gone by now) and changes nothing; the
  * same id for a different change is a 409.
  */
+import { createHash } from 'node:crypto';
 import { ConflictError, NotFoundError } from '../errors.ts';
 import type { OpOutcome, OpRecord, SeenOp, SocialStore } from '../storage/social-store.ts';
 
@@ -11,8 +12,14 @@ export type Written<T> = { result: T; replayed: boolean };
 
 export type WriteOp = { userId: string; opId: string; at: Date };
 
-/** The canonical text of what was asked, compared on replay. */
-export const requestKey = (action: string, subject: Record<string, unknown>) => JSON.stringify({ action, ...subject });
+/**
+ * What was asked, compared on replay: a digest of its canonical text, so a comment's words are not kept
+ * in the op record (a deleted comment's text must not outlive it there).
+ */
+export const requestKey = (action: string, subject: Record<string, unknown>) =>
+  createHash('sha256')
+    .update(JSON.stringify({ action, ...subject }))
+    .digest('base64url');
 
 function replay<T>(op: OpRecord, seen: SeenOp): Written<T> {
   if (seen.request !== op.request) {

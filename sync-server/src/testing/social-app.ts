@@ -16,7 +16,7 @@ export type TestUser = { d: Device; id: string; handle: string };
 const generous = { burst: 10_000, refillMs: 1 };
 
 export async function socialApp(social: AppDeps['social'] = {}) {
-  const { store, cleanup } = tempStore();
+  const { store, dir, cleanup } = tempStore();
   await store.importCatalog(fixtureCatalog());
   const client = tempDir();
   let services: AppServices | null = null;
@@ -35,6 +35,8 @@ export async function socialApp(social: AppDeps['social'] = {}) {
   return {
     app,
     store: store as Store,
+    /** DATA_DIR of the store, to look at its file directly. */
+    dataDir: dir,
     services: (): AppServices => {
       if (!services) throw new Error('The app did not hand out its services.');
       return services;
