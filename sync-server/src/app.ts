@@ -10,13 +10,19 @@ import type { ApiError } from '../../shared/src/model/catalog.ts';
 import { createAccounts } from './accounts/accounts.ts';
 import { accountRoutes, type RateLimits } from './api/account-routes.ts';
 import { apiRoutes } from './api/routes.ts';
+import { type SocialRateLimits, socialRoutes } from './api/social-routes.ts';
 import { createCatalog } from './catalog/catalog.ts';
+import { createPopularCache } from './catalog/popular-cache.ts';
 import type { Config } from './config.ts';
 import { AppError } from './errors.ts';
 import { createFollows } from './follows/follows.ts';
 import { joinMedia, serveClient, serveMedia } from './http/static.ts';
 import type { Logger } from './logger.ts';
 import type { SyncHandle } from './rooms/index.ts';
+import { type Coauthors, createCoauthors } from './social/coauthors.ts';
+import { createComments } from './social/comments.ts';
+import { createNotifications, type Notifications } from './social/notifications.ts';
+import { createReactions } from './social/reactions.ts';
 import type { Store } from './storage/store.ts';
 
 export type AppDeps = {
@@ -34,11 +40,30 @@ export type AppDeps = {
   tokenSecret?: Uint8Array;
   /** Accounts tuning: rate limits, and how to find the client's address behind a proxy. */
   accounts?: { rateLimits?: Partial<RateLimits>; clientAddress?: (c: Context) => string };
+  /** Per-user limits on reactions, comments and reports; how long popular lists are kept (ms). */
+  social?: { rateLimits?: Partial<SocialRateLimits>; popularTtlMs?: number };
+  /** Receives the services other server code calls (the publishing code: `postPublished`). */
+  onServices?: (services: AppServices) => void;
 };
+
+export type AppServices = {
+  notifications: Notifications;
+  /** `mayPublishPart(seriesId, userId)`: the series owner or an accepted co-author. */
+  coauthors: Coauthors;
+  /**
+   * For the publishing code, once a post is live: popular lists are recomputed and, when the post is a
+   * part of a series, the series' followers are notified (once per post). Returns how many were notified.
+   */
+  postPublished(postId: string): Promise<number>;
+};
+
+/** Popular lists change slowly; writes that matter drop them sooner. */
+const POPULAR_TTL_MS = 60_000;
 
 const INTERNAL_MESSAGE = 'Something went wrong on our side. Please try again in a moment.';
 
-export function createApp({ store, config, logger, now, sync, tokenSecret, accounts: tuning }: AppDeps): Hono {
+export function createApp(deps: AppDeps): Hono {
+  const { store, config, logger, now, sync, tokenSecret, accounts: tuning, social } = deps;
   const app = new Hono();
 
   app.use('*', async (c, next) => {
@@ -62,11 +87,39 @@ export function createApp({ store, config, logger, now, sync, tokenSecret, accou
 
   const clock = now ? { now } : {};
   const accounts = createAccounts({ store, tokenSecret: tokenSecret ?? randomBytes(32), ...clock });
+  const popular = createPopularCache({
+    ttlMs: social?.popularTtlMs ?? POPULAR_TTL_MS,
+    ...(now ? { now: () => now().getTime() } : {}),
+  });
+  const onChange = () => popular.invalidate();
+  const notifications = createNotifications({ store, ...clock });
+  const coauthors = createCoauthors({ store, notifications });
+  deps.onServices?.({
+    notifications,
+    coauthors,
+    postPublished: async (postId) => {
+      popular.invalidate();
+      return notifications.seriesPartPublished(postId);
+    },
+  });
+  const follows = createFollows({ store, ...clock, onChange, onFollowed: notifications.newFollower });
   app.route(
     '/',
-    apiRoutes(createCatalog({ store, ...clock }), (handle) => accounts.handleRedirect(handle)),
+    apiRoutes(createCatalog({ store, popular, ...clock }), (handle) => accounts.handleRedirect(handle)),
   );
-  app.route('/', accountRoutes({ accounts, follows: createFollows({ store, ...clock }), ...tuning }));
+  app.route('/', accountRoutes({ accounts, follows, ...tuning }));
+  app.route(
+    '/',
+    socialRoutes({
+      accounts,
+      reactions: createReactions({ store, onChange }),
+      comments: createComments({ store, notifications, onChange }),
+      notifications,
+      coauthors,
+      ...(social?.rateLimits ? { rateLimits: social.rateLimits } : {}),
+      ...clock,
+    }),
+  );
   app.all('/api/*', (c) =>
     c.json<ApiError>({ error: 'not_found', message: `There is no API route ${c.req.method} ${c.req.path}.` }, 404),
   );

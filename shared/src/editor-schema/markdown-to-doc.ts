@@ -2,7 +2,8 @@
  * Markdown → the post content schema (StarterKit node and mark names), for seed content and imports.
  *
  * What it guarantees, so every result passes `validateDoc` (up to the size limits, which a caller checks):
- * - HTML is never passed through: block HTML is dropped, inline tags are dropped and their inner text kept.
+ * - HTML is never passed through: block HTML is dropped, inline tags are dropped and their inner text kept;
+ *   with `rawHtml: 'text'` (comments) every tag is kept as the literal text that was typed instead.
  * - Character references are decoded to plain text; code keeps what was written, as Markdown defines.
  * - Links and images with unsafe URLs (`javascript:`, relative paths) lose the link or the image.
  * - Images become block-level `image` nodes, splitting the paragraph around them.
@@ -32,10 +33,48 @@ type Piece = InlineNode | ImageNode;
 const ATTR_MAX = 500;
 const CODE_LANGUAGE = /^[a-z0-9+#-]{1,20}$/;
 
-export function markdownToDoc(markdown: string): DocNode {
-  const blocks = convertBlocks(marked.lexer(markdown), 1);
+export type MarkdownOptions = {
+  /** `drop` (default): tags vanish, their inner text stays. `text`: tags show as what was typed. */
+  rawHtml?: 'drop' | 'text';
+};
+
+export function markdownToDoc(markdown: string, { rawHtml = 'drop' }: MarkdownOptions = {}): DocNode {
+  const tokens = marked.lexer(markdown);
+  const blocks = convertBlocks(rawHtml === 'text' ? htmlAsText(tokens) : tokens, 1);
   // ProseMirror's doc needs at least one block.
   return { type: 'doc', content: blocks.length > 0 ? blocks : [{ type: 'paragraph' }] };
+}
+
+/**
+ * Replaces HTML tokens, wherever they are nested, with escape tokens (text taken verbatim): a block of
+ * HTML becomes a paragraph of its source, an inline tag its source within the text around it.
+ */
+function htmlAsText(tokens: Token[]): Token[] {
+  return tokens.map((token): Token => {
+    if (token.type === 'html') {
+      const source = (token as Tokens.HTML).raw.replace(/\s+$/, '');
+      const literal: Tokens.Escape = { type: 'escape', raw: source, text: source };
+      return (token as Tokens.HTML).block
+        ? ({ type: 'paragraph', raw: source, text: source, tokens: [literal] } satisfies Tokens.Paragraph)
+        : literal;
+    }
+    const copy: Record<string, unknown> = { ...token };
+    for (const [key, value] of Object.entries(token)) {
+      if (Array.isArray(value)) copy[key] = value.map((item) => rewriteNested(item));
+    }
+    return copy as Token;
+  });
+}
+
+/** Token lists nested in a token: `tokens`, list `items`, table `header` cells and `rows` of cells. */
+function rewriteNested(item: unknown): unknown {
+  if (Array.isArray(item)) return item.map(rewriteNested);
+  if (item && typeof item === 'object' && 'type' in item) return htmlAsText([item as Token])[0];
+  if (item && typeof item === 'object' && 'tokens' in item) {
+    const cell = item as { tokens: Token[] };
+    return { ...cell, tokens: htmlAsText(cell.tokens) };
+  }
+  return item;
 }
 
 // Depth is counted as `measureDoc` does: the doc is 0, its blocks 1, their inline children 2. A block at

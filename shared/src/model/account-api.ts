@@ -12,6 +12,7 @@ export const ACCOUNT_API = {
   follows: '/api/me/follows', // GET → MyFollows
   followAuthor: (id: string) => `/api/me/follows/authors/${encodeURIComponent(id)}`, // PUT | DELETE → FollowResult
   followTag: (slug: string) => `/api/me/follows/tags/${encodeURIComponent(slug)}`, // PUT | DELETE → FollowResult
+  followSeries: (slug: string) => `/api/me/follows/series/${encodeURIComponent(slug)}`, // PUT | DELETE → FollowResult
   followers: (id: string) => `/api/authors/${encodeURIComponent(id)}/followers`, // ?cursor&limit → Page<FollowEntry>
   following: (id: string) => `/api/authors/${encodeURIComponent(id)}/following`, // ?cursor&limit → Page<FollowEntry>
 } as const;

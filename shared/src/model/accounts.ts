@@ -36,7 +36,9 @@ export const RESERVED_HANDLES: ReadonlySet<string> = new Set([
 /** For objects: a missing key reads "<key> is required."; anything else "The body must be a JSON object." */
 const objectMessage = (issue: v.BaseIssue<unknown>) =>
   issue.expected?.startsWith('"') ? `${issue.expected.slice(1, -1)} is required.` : 'The body must be a JSON object.';
-const unknownKey = (issue: v.BaseIssue<unknown>) => {
+/** For strict objects: names the key that is missing ("<key> is required.") or not expected. */
+export const unknownKey = (issue: v.BaseIssue<unknown>) => {
+  if (issue.expected?.startsWith('"')) return `${issue.expected.slice(1, -1)} is required.`;
   const key = issue.path?.at(-1)?.key;
   return typeof key === 'string' ? `${key} is not a field this request takes.` : 'The body must be a JSON object.';
 };
@@ -183,7 +185,10 @@ export type SessionInfo = {
   userDoc: string;
 };
 
-export type FollowTarget = { kind: 'author'; id: string } | { kind: 'tag'; slug: string };
+export type FollowTarget =
+  | { kind: 'author'; id: string }
+  | { kind: 'tag'; slug: string }
+  | { kind: 'series'; slug: string };
 
 export type FollowResult = {
   opId: string;
@@ -198,6 +203,7 @@ export type FollowEntry = { id: string; handle: string; displayName: string; fol
 export type MyFollows = {
   authors: FollowEntry[];
   tags: { slug: string; name: string; followedAt: string }[];
+  series: { slug: string; title: string; followedAt: string }[];
 };
 
 /** `GET /api/authors/by-handle/<old>` after a rename: 301 with Location and this body. */

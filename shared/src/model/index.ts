@@ -4,3 +4,4 @@ export * from './catalog.ts';
 export * from './content.ts';
 export * from './reading.ts';
 export * from './slug.ts';
+export * from './social.ts';

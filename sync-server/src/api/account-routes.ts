@@ -11,21 +11,26 @@ import {
   CSRF_HEADER,
   FollowBody,
   type FollowTarget,
-  IDEMPOTENCY_HEADER,
-  OpId,
   ProfilePatch,
   SigninBody,
   SignupBody,
 } from '../../../shared/src/model/accounts.ts';
 import { IdParam, PageQuery, SlugParam } from '../../../shared/src/model/api.ts';
-import type { ApiError } from '../../../shared/src/model/catalog.ts';
-import type { Accounts, CurrentSession, NewSession } from '../accounts/accounts.ts';
+import type { Accounts, NewSession } from '../accounts/accounts.ts';
 import { type BucketOptions, TokenBuckets } from '../accounts/rate-limit.ts';
-import { BadRequestError, ForbiddenError, UnauthorizedError } from '../errors.ts';
+import { ForbiddenError, UnauthorizedError } from '../errors.ts';
 import type { Follows } from '../follows/follows.ts';
+import {
+  markReplayed,
+  rateLimited,
+  refuseCrossSite,
+  requireOpId,
+  SESSION_COOKIE,
+  sessionGuard,
+} from './session-guard.ts';
 import { parseBody, parseParam, parseQuery } from './validate.ts';
 
-export const SESSION_COOKIE = 'sdp_session';
+export { SESSION_COOKIE } from './session-guard.ts';
 
 export type RateLimits = {
   signinPerIp: BucketOptions;
@@ -53,8 +58,6 @@ export type AccountRouteDeps = {
   clientAddress?: (c: Context) => string;
 };
 
-const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-
 const peerAddress = (c: Context) =>
   (c.env as { incoming?: IncomingMessage } | undefined)?.incoming?.socket?.remoteAddress ?? 'unknown';
 
@@ -70,46 +73,18 @@ export function accountRoutes({ accounts, follows, rateLimits, clientAddress = p
   };
   const api = new Hono();
 
-  // Cross-site state changes are refused before anything else, signed in or not.
-  api.use('/api/*', async (c, next) => {
-    if (UNSAFE.has(c.req.method) && isCrossSite(c)) {
-      throw new ForbiddenError('This request came from another site and was refused.');
-    }
-    await next();
-  });
+  api.use('/api/*', refuseCrossSite);
+  const guard = sessionGuard(accounts);
+  const requireUser = guard.requireUser;
+  const currentSession = guard.current;
 
-  /** 429 with Retry-After when a bucket is empty; null when the request may go on. */
-  function limited(c: Context, bucket: TokenBuckets, key: string, what: string): Response | null {
-    const taken = bucket.take(key);
-    if (taken.ok) return null;
-    const seconds = Math.max(1, Math.ceil(taken.retryAfterMs / 1000));
-    c.header('Retry-After', String(seconds));
-    return c.json<ApiError>(
-      { error: 'rate_limited', message: `Too many ${what} attempts. Try again in ${seconds} seconds.` },
-      429,
-    );
-  }
+  const limited = (c: Context, bucket: TokenBuckets, key: string, what: string) =>
+    rateLimited(c, bucket, key, (seconds) => `Too many ${what} attempts. Try again in ${seconds} seconds.`);
 
   function requireAnonymousCsrf(c: Context): void {
     if (!c.req.header(CSRF_HEADER)) {
       throw new ForbiddenError(`${CSRF_HEADER} header is missing; the app sends it on every change.`);
     }
-  }
-
-  async function currentSession(c: Context): Promise<CurrentSession | null> {
-    return accounts.resolve(getCookie(c, SESSION_COOKIE));
-  }
-
-  /** The signed-in user for a change: 401 without a session, 403 without the session's CSRF token. */
-  async function requireUser(c: Context): Promise<CurrentSession> {
-    const session = await currentSession(c);
-    if (!session) throw new UnauthorizedError('You are not signed in. Sign in and try again.');
-    if (UNSAFE.has(c.req.method) && !accounts.checkCsrf(session.sessionId, c.req.header(CSRF_HEADER))) {
-      throw new ForbiddenError(
-        `${CSRF_HEADER} header is missing or does not match this session; fetch ${ACCOUNT_API.session} for the current one.`,
-      );
-    }
-    return session;
   }
 
   async function issue(c: Context, session: NewSession, status: 200 | 201) {
@@ -186,17 +161,9 @@ export function accountRoutes({ accounts, follows, rateLimits, clientAddress = p
   async function followChange(c: Context, target: FollowTarget, follow: boolean) {
     const session = await requireUser(c);
     const body = await parseBody(FollowBody, c.req, { emptyIsObject: true });
-    const header = c.req.header(IDEMPOTENCY_HEADER);
-    const fromHeader = header === undefined ? undefined : parseParam(OpId, header, `${IDEMPOTENCY_HEADER} header`);
-    if (fromHeader !== undefined && body.opId !== undefined && fromHeader !== body.opId) {
-      throw new BadRequestError(`opId and the ${IDEMPOTENCY_HEADER} header differ; send one id for one change.`);
-    }
-    const opId = fromHeader ?? body.opId;
-    if (opId === undefined) {
-      throw new BadRequestError(`opId is required: send it in the body or as the ${IDEMPOTENCY_HEADER} header.`);
-    }
+    const opId = requireOpId(c, body.opId);
     const { result, replayed } = await follows.change(session.user.id, { target, follow, opId, at: body.at });
-    if (replayed) c.header('Idempotent-Replayed', 'true');
+    markReplayed(c, replayed);
     return c.json(result);
   }
 
@@ -208,11 +175,17 @@ export function accountRoutes({ accounts, follows, rateLimits, clientAddress = p
     kind: 'tag',
     slug: parseParam(SlugParam, c.req.param('slug'), 'tag slug'),
   });
+  const seriesTarget = (c: Context): FollowTarget => ({
+    kind: 'series',
+    slug: parseParam(SlugParam, c.req.param('slug'), 'series slug'),
+  });
 
   api.put('/api/me/follows/authors/:authorId', (c) => followChange(c, authorTarget(c), true));
   api.delete('/api/me/follows/authors/:authorId', (c) => followChange(c, authorTarget(c), false));
   api.put('/api/me/follows/tags/:slug', (c) => followChange(c, tagTarget(c), true));
   api.delete('/api/me/follows/tags/:slug', (c) => followChange(c, tagTarget(c), false));
+  api.put('/api/me/follows/series/:slug', (c) => followChange(c, seriesTarget(c), true));
+  api.delete('/api/me/follows/series/:slug', (c) => followChange(c, seriesTarget(c), false));
 
   api.get('/api/authors/:id/followers', async (c) => {
     const id = parseParam(IdParam, c.req.param('id'), 'author id');
@@ -225,17 +198,4 @@ export function accountRoutes({ accounts, follows, rateLimits, clientAddress = p
   });
 
   return api;
-}
-
-/** `Sec-Fetch-Site: cross-site`, or an `Origin` whose host is not this request's host. */
-function isCrossSite(c: Context): boolean {
-  if (c.req.header('sec-fetch-site') === 'cross-site') return true;
-  const origin = c.req.header('origin');
-  if (origin === undefined) return false;
-  if (origin === 'null') return true;
-  try {
-    return new URL(origin).host !== (c.req.header('host') ?? new URL(c.req.url).host);
-  } catch {
-    return true;
-  }
 }

@@ -4,15 +4,7 @@
  */
 import { Hono } from 'hono';
 import type { HandleMoved } from '../../../shared/src/model/accounts.ts';
-import {
-  API,
-  HandleParam,
-  IdParam,
-  LimitQuery,
-  PageQuery,
-  PopularQuery,
-  SlugParam,
-} from '../../../shared/src/model/api.ts';
+import { API, HandleParam, IdParam, PageQuery, PopularQuery, SlugParam } from '../../../shared/src/model/api.ts';
 import type { Catalog } from '../catalog/catalog.ts';
 import { NotFoundError } from '../errors.ts';
 import type { HandleRedirect } from '../storage/store.ts';
@@ -23,10 +15,11 @@ export type HandleRedirects = (handle: string) => Promise<HandleRedirect | null>
 
 export function apiRoutes(catalog: Catalog, handleRedirect: HandleRedirects = async () => null): Hono {
   const api = new Hono();
-  // The client keeps its own copy (IndexedDB); HTTP caches must always ask again.
+  // The client keeps its own copy (IndexedDB); HTTP caches must always ask again. Per-user answers
+  // (session, notifications) say no-store themselves, and keep it.
   api.use('/api/*', async (c, next) => {
     await next();
-    c.header('Cache-Control', 'no-cache');
+    if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-cache');
   });
 
   // Fixed segments ("popular", "by-handle") are registered before the parameters they would otherwise match.
@@ -41,9 +34,10 @@ export function apiRoutes(catalog: Catalog, handleRedirect: HandleRedirects = as
     c.json(await catalog.postBySlug(parseParam(SlugParam, c.req.param('slug'), 'post slug'))),
   );
 
-  api.get('/api/tags/popular', async (c) =>
-    c.json(await catalog.popularTags(parseQuery(LimitQuery, c.req.query()).limit)),
-  );
+  api.get('/api/tags/popular', async (c) => {
+    const { window, limit } = parseQuery(PopularQuery, c.req.query());
+    return c.json(await catalog.popularTags(window, limit));
+  });
 
   api.get('/api/tags/:slug', async (c) =>
     c.json(await catalog.tag(parseParam(SlugParam, c.req.param('slug'), 'tag slug'))),
@@ -54,9 +48,10 @@ export function apiRoutes(catalog: Catalog, handleRedirect: HandleRedirects = as
     return c.json(await catalog.tagPosts(slug, parseQuery(PageQuery, c.req.query())));
   });
 
-  api.get('/api/authors/popular', async (c) =>
-    c.json(await catalog.popularAuthors(parseQuery(LimitQuery, c.req.query()).limit)),
-  );
+  api.get('/api/authors/popular', async (c) => {
+    const { window, limit } = parseQuery(PopularQuery, c.req.query());
+    return c.json(await catalog.popularAuthors(window, limit));
+  });
 
   // An old handle (renamed within the hold period) answers 301 to the new one, with a JSON body saying
   // where it went; fetch() follows the redirect, so a client simply receives the author under the new handle.

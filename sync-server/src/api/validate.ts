@@ -16,7 +16,7 @@ export function parseParam<TSchema extends v.GenericSchema<string, string>>(
   schema: TSchema,
   value: string | undefined,
   what: string,
-): string {
+): v.InferOutput<TSchema> {
   const result = v.safeParse(schema, value ?? '');
   if (!result.success) throw new BadRequestError(`Invalid ${what}: ${describeIssues(result.issues)}`);
   return result.output;

@@ -17,13 +17,25 @@ import type { DocNode } from '../../../shared/src/model/content.ts';
 import { BadRequestError, NotFoundError } from '../errors.ts';
 import type { PostListQuery, Store } from '../storage/store.ts';
 import { decodeCursor, toPage } from './cursor.ts';
-import { RECENT_MS, rankAuthors, rankPosts, rankTags, windowStart } from './popularity.ts';
+import type { PopularCache } from './popular-cache.ts';
+import { rankAuthors, rankPosts, rankTags, windowStart } from './popularity.ts';
 
 export type PageRequest = { cursor?: string | undefined; limit: number };
 
 export type Catalog = ReturnType<typeof createCatalog>;
 
-export function createCatalog({ store, now = () => new Date() }: { store: Store; now?: () => Date }) {
+export type CatalogDeps = {
+  store: Store;
+  now?: () => Date;
+  /** Keeps popular lists for a short while; without one, every request computes them. */
+  popular?: PopularCache;
+};
+
+const uncached: PopularCache = { get: (_key, compute) => compute(), invalidate: () => {} };
+
+export function createCatalog({ store, now = () => new Date(), popular = uncached }: CatalogDeps) {
+  const since = (window: PopularWindow, at: Date) => windowStart(window, at)?.toISOString() ?? null;
+
   async function page(
     filter: Omit<PostListQuery, 'after' | 'limit'>,
     request: PageRequest,
@@ -54,13 +66,15 @@ export function createCatalog({ store, now = () => new Date() }: { store: Store;
       return page({}, request);
     },
 
-    async popularPosts(window: PopularWindow, limit: number): Promise<{ items: PostSummary[] }> {
-      const at = now();
-      const since = windowStart(window, at)?.toISOString();
-      // Every post in the window is scored; fine at a community blog's size (thousands), revisit with
-      // a precomputed score column if windows ever hold far more.
-      const candidates = await store.listPosts(since === undefined ? {} : { publishedSince: since });
-      return { items: rankPosts(candidates, window, at, limit) };
+    popularPosts(window: PopularWindow, limit: number): Promise<{ items: PostSummary[] }> {
+      return popular.get(`posts:${window}:${limit}`, async () => {
+        const at = now();
+        const start = since(window, at);
+        // Every post in the window is scored; fine at a community blog's size (thousands), revisit with
+        // a precomputed score column if windows ever hold far more.
+        const candidates = await store.listPosts(start === null ? {} : { publishedSince: start });
+        return { items: rankPosts(candidates, window, at, limit) };
+      });
     },
 
     async postBySlug(slug: string): Promise<Post> {
@@ -87,14 +101,16 @@ export function createCatalog({ store, now = () => new Date() }: { store: Store;
       return page({ tagSlug: slug }, request);
     },
 
-    async popularTags(limit: number): Promise<{ items: TagSummary[] }> {
-      const since = new Date(now().getTime() - RECENT_MS).toISOString();
-      return { items: rankTags(await store.listTagActivity(since), limit) };
+    popularTags(window: PopularWindow, limit: number): Promise<{ items: TagSummary[] }> {
+      return popular.get(`tags:${window}:${limit}`, async () => ({
+        items: rankTags(await store.listTagActivity(since(window, now())), limit),
+      }));
     },
 
-    async popularAuthors(limit: number): Promise<{ items: AuthorSummary[] }> {
-      const since = new Date(now().getTime() - RECENT_MS).toISOString();
-      return { items: rankAuthors(await store.listAuthorActivity(since), limit) };
+    popularAuthors(window: PopularWindow, limit: number): Promise<{ items: AuthorSummary[] }> {
+      return popular.get(`authors:${window}:${limit}`, async () => ({
+        items: rankAuthors(await store.listAuthorActivity(since(window, now())), limit),
+      }));
     },
 
     async authorByHandle(handle: string): Promise<Author> {

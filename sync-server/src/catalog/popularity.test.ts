@@ -105,16 +105,20 @@ describe('tag and author popularity', () => {
     expect(ranked.map((t) => t.slug)).toEqual(['active', 'followed', 'quiet']);
   });
 
-  it('scores authors by followers and recent engagement', () => {
-    expect(authorScore({ followerCount: 2 }, 3, 1)).toBe(9);
+  it('scores authors by followers, new followers and recent engagement', () => {
+    const entry = (handle: string, followers: number, reactions: number, comments: number, newFollowers = 0) => ({
+      author: author(handle, followers),
+      recentReactions: reactions,
+      recentComments: comments,
+      recentFollowers: newFollowers,
+    });
+    expect(authorScore(entry('x', 2, 3, 1))).toBe(9);
+    expect(authorScore(entry('x', 2, 3, 1, 2))).toBe(15);
     const ranked = rankAuthors(
-      [
-        { author: author('followed', 4), recentReactions: 0, recentComments: 0 },
-        { author: author('read', 1), recentReactions: 10, recentComments: 2 },
-        { author: author('new', 0), recentReactions: 0, recentComments: 0 },
-      ],
-      2,
+      [entry('followed', 4, 0, 0), entry('read', 1, 10, 2), entry('new', 0, 0, 0), entry('rising', 2, 0, 0, 2)],
+      3,
     );
-    expect(ranked.map((a) => a.handle)).toEqual(['read', 'followed']);
+    // read 16, rising 4 + 6 = 10, followed 8, new 0
+    expect(ranked.map((a) => a.handle)).toEqual(['read', 'rising', 'followed']);
   });
 });

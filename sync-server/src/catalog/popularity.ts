@@ -12,9 +12,20 @@
  *   "popular this month" is not simply "newest this month", and "all time" lets strong old posts stay.
  *   Posts published before the window starts are excluded outright. Ties: newer first, then id.
  *
- * Tags — where people are writing now and who cares:   score = followers + 3 × postsInLast30Days
- * Authors — who is followed and read now:              score = 2 × followers + reactions + 2 × comments
- *   (reactions and comments received on their posts in the last 30 days, not counting their own replies).
+ * Tags and authors use the same windows: "recent" below means since the window's start (all time for `all`);
+ * the window is their recency, as the settling time is for posts.
+ *
+ * Tags — where people are writing now and who cares:   score = followers + 3 × postsInWindow
+ * Authors — who is followed and read now:
+ *
+ *     score = 2 × followers + 3 × newFollowersInWindow + reactions + 2 × comments
+ *
+ *   reactions and comments are those received on their posts in the window, not counting their own (an
+ *   author answering under their post is not engagement from readers), nor deleted or hidden comments.
+ *   A new follower counts on top of being a follower, so someone being discovered this week rises.
+ *
+ * Results are cached per window and limit for a short while (popular-cache.ts); reactions, comments,
+ * hides, deletes and follows invalidate the cache.
  */
 import type { AuthorSummary, PopularWindow, PostSummary, TagSummary } from '../../../shared/src/model/catalog.ts';
 
@@ -27,9 +38,6 @@ export const WINDOWS: Record<PopularWindow, { spanMs: number | null; settlingHou
   month: { spanMs: 30 * DAY_MS, settlingHours: 72 },
   all: { spanMs: null, settlingHours: 720 },
 };
-
-/** How far back "recent" reaches for tags and authors. */
-export const RECENT_MS = 30 * DAY_MS;
 
 /** The earliest publish time a window admits, or null for no limit. */
 export function windowStart(window: PopularWindow, now: Date): Date | null {
@@ -76,18 +84,19 @@ export function rankTags(tags: readonly { tag: TagSummary; recentPostCount: numb
     .map(({ tag }) => tag);
 }
 
-export const authorScore = (author: { followerCount: number }, recentReactions: number, recentComments: number) =>
-  2 * author.followerCount + recentReactions + 2 * recentComments;
+export type AuthorEngagement = {
+  author: AuthorSummary;
+  recentReactions: number;
+  recentComments: number;
+  recentFollowers: number;
+};
 
-export function rankAuthors(
-  authors: readonly { author: AuthorSummary; recentReactions: number; recentComments: number }[],
-  limit: number,
-): AuthorSummary[] {
+export const authorScore = ({ author, recentReactions, recentComments, recentFollowers }: AuthorEngagement) =>
+  2 * author.followerCount + 3 * recentFollowers + recentReactions + 2 * recentComments;
+
+export function rankAuthors(authors: readonly AuthorEngagement[], limit: number): AuthorSummary[] {
   return authors
-    .map(({ author, recentReactions, recentComments }) => ({
-      author,
-      score: authorScore(author, recentReactions, recentComments),
-    }))
+    .map((entry) => ({ author: entry.author, score: authorScore(entry) }))
     .sort(
       (a, b) =>
         b.score - a.score || b.author.postCount - a.author.postCount || a.author.handle.localeCompare(b.author.handle),

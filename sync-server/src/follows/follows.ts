@@ -1,5 +1,5 @@
 /**
- * Follows: follow and unfollow authors and tags, replayable from a client outbox.
+ * Follows: follow and unfollow authors, tags and series, replayable from a client outbox.
  *
  * - Idempotent: every change carries a client-generated op id (`Idempotency-Key` header or body
  *   `opId`). The first arrival is applied and its result stored; the same op id again returns that
@@ -12,7 +12,7 @@
  */
 import type { FollowEntry, FollowResult, FollowTarget, MyFollows } from '../../../shared/src/model/accounts.ts';
 import type { Page } from '../../../shared/src/model/catalog.ts';
-import { decodeCursor, encodeCursor } from '../catalog/cursor.ts';
+import { readListCursor, toListPage } from '../catalog/cursor.ts';
 import { BadRequestError, ConflictError, NotFoundError } from '../errors.ts';
 import type { Store } from '../storage/store.ts';
 
@@ -20,7 +20,16 @@ export type FollowChange = { target: FollowTarget; follow: boolean; opId: string
 export type FollowOutcome = { result: FollowResult; replayed: boolean };
 export type Follows = ReturnType<typeof createFollows>;
 
-export function createFollows({ store, now = () => new Date() }: { store: Store; now?: () => Date }) {
+export type FollowsDeps = {
+  store: Store;
+  now?: () => Date;
+  /** After a change that took effect (popularity counts followers). */
+  onChange?: () => void;
+  /** After someone newly follows an author (notifications). */
+  onFollowed?: (authorId: string, followerId: string) => Promise<void>;
+};
+
+export function createFollows({ store, now = () => new Date(), onChange, onFollowed }: FollowsDeps) {
   async function requireAuthor(id: string): Promise<void> {
     if (!(await store.getAuthor({ id }))) {
       throw new NotFoundError(`There is no author with id "${id}". Check the link or find them by handle.`);
@@ -33,20 +42,8 @@ export function createFollows({ store, now = () => new Date() }: { store: Store;
     request: { cursor?: string | undefined; limit: number },
   ): Promise<Page<FollowEntry>> {
     await requireAuthor(authorId);
-    let after = null;
-    if (request.cursor) {
-      const decoded = decodeCursor(request.cursor);
-      if (!decoded) throw new BadRequestError('cursor is not valid. Drop it to start again from the first page.');
-      after = { at: decoded.publishedAt, id: decoded.id };
-    }
-    const rows = await store[list](authorId, { after, limit: request.limit + 1 });
-    const items = rows.slice(0, request.limit);
-    const last = items.at(-1);
-    return {
-      items,
-      nextCursor:
-        rows.length > request.limit && last ? encodeCursor({ publishedAt: last.followedAt, id: last.id }) : null,
-    };
+    const rows = await store[list](authorId, { after: readListCursor(request.cursor), limit: request.limit + 1 });
+    return toListPage(rows, request.limit, (row) => row.followedAt);
   }
 
   return {
@@ -75,10 +72,15 @@ export function createFollows({ store, now = () => new Date() }: { store: Store;
         throw new NotFoundError(
           change.target.kind === 'author'
             ? `There is no author with id "${change.target.id}".`
-            : `There is no tag "${change.target.slug}".`,
+            : `There is no ${change.target.kind} "${change.target.slug}".`,
         );
       }
-      return { result: outcome.result, replayed: outcome.replayed };
+      const { result, replayed } = outcome;
+      if (!replayed && result.applied) {
+        onChange?.();
+        if (result.following && change.target.kind === 'author') await onFollowed?.(change.target.id, userId);
+      }
+      return { result, replayed };
     },
 
     mine(userId: string): Promise<MyFollows> {

@@ -223,10 +223,12 @@ function generateComments(users: readonly UserRecord[], posts: readonly PostReco
       });
     });
     if (commenters.length > 0 && random.chance(0.35)) {
+      // The author answers the latest comment, as a reply under it.
       comments.push({
         id: seedId('c', `${post.slug}:reply`),
         postId: post.id,
         userId: post.authorId,
+        parentId: comments.at(-1)?.id ?? null,
         body: REPLY_TEXTS[random.int(0, REPLY_TEXTS.length - 1)] ?? '',
         createdAt: between(random, lastMs, Math.min(nowMs, lastMs + DAY_MS)),
       });

@@ -86,6 +86,16 @@ describe('building the seed catalog', () => {
       expect(item.createdAt <= nowIso).toBe(true);
     }
     expect(catalog.posts.every((p) => p.publishedAt < nowIso)).toBe(true);
+    // Authors answer under the latest comment: a thread, on the same post, after what it answers.
+    const byId = new Map(catalog.comments.map((c) => [c.id, c]));
+    const replies = catalog.comments.filter((c) => c.parentId);
+    expect(replies.length).toBeGreaterThan(0);
+    for (const reply of replies) {
+      const parent = byId.get(reply.parentId ?? '');
+      expect(parent?.postId).toBe(reply.postId);
+      expect(reply.userId).toBe(authorOf.get(reply.postId));
+      expect(reply.createdAt >= (parent?.createdAt ?? '')).toBe(true);
+    }
   });
 });
 

@@ -7,12 +7,13 @@
  */
 import type { FollowEntry, FollowResult, FollowTarget, MyFollows } from '../../../shared/src/model/accounts.ts';
 import type { Author, AuthorSummary, PostSummary, Series, TagSummary } from '../../../shared/src/model/catalog.ts';
+import type { ReactionKind } from '../../../shared/src/model/social-api.ts';
+import type { SocialStore } from './social-store.ts';
+
+export { REACTION_KINDS, type ReactionKind } from '../../../shared/src/model/social-api.ts';
 
 /** ISO-8601 UTC timestamp, always `YYYY-MM-DDTHH:mm:ss.sssZ`, so text order is time order. */
 export type Timestamp = string;
-
-export const REACTION_KINDS = ['like', 'insightful', 'bookmark'] as const;
-export type ReactionKind = (typeof REACTION_KINDS)[number];
 
 export type UserRecord = {
   id: string;
@@ -54,7 +55,15 @@ export type PostRecord = {
 export type FollowRecord = { followerId: string; authorId: string; createdAt: Timestamp };
 export type TagFollowRecord = { userId: string; tagSlug: string; createdAt: Timestamp };
 export type ReactionRecord = { postId: string; userId: string; kind: ReactionKind; createdAt: Timestamp };
-export type CommentRecord = { id: string; postId: string; userId: string; body: string; createdAt: Timestamp };
+/** `parentId`: the comment replied to, earlier in the same import or already stored. `body` is Markdown. */
+export type CommentRecord = {
+  id: string;
+  postId: string;
+  userId: string;
+  body: string;
+  createdAt: Timestamp;
+  parentId?: string | null;
+};
 
 /** Everything a bulk import writes; `importCatalog` applies all of it or none of it. */
 export type CatalogImport = {
@@ -87,9 +96,10 @@ export type StoredPost = { summary: PostSummary; contentJson: string };
 /** An author and the raw numbers popularity is computed from. */
 export type AuthorActivity = {
   author: AuthorSummary;
-  /** Reactions and comments received on the author's posts since the given time. */
+  /** Reactions, comments (visible ones) and new followers the author received since the given time. */
   recentReactions: number;
   recentComments: number;
+  recentFollowers: number;
 };
 
 export type TagActivity = { tag: TagSummary; recentPostCount: number };
@@ -171,7 +181,7 @@ export interface AccountStore {
   listFollowing(userId: string, query: FollowListQuery): Promise<FollowEntry[]>;
 }
 
-export interface Store extends AccountStore {
+export interface Store extends AccountStore, SocialStore {
   /** Writes a whole catalog in one transaction (seeding, imports). Fails without writing anything. */
   importCatalog(batch: CatalogImport): Promise<void>;
 
@@ -181,12 +191,12 @@ export interface Store extends AccountStore {
 
   /** An author profile; `commentCount` counts the comments the user wrote. */
   getAuthor(key: UserKey): Promise<Author | null>;
-  /** Authors with at least one post, with their engagement since `since`. */
-  listAuthorActivity(since: Timestamp): Promise<AuthorActivity[]>;
+  /** Authors with at least one post, with their engagement since `since` (null: all time). */
+  listAuthorActivity(since: Timestamp | null): Promise<AuthorActivity[]>;
 
   getTag(slug: string): Promise<TagSummary | null>;
-  /** Tags with at least one post or follower, with how many posts they got since `since`. */
-  listTagActivity(since: Timestamp): Promise<TagActivity[]>;
+  /** Tags with at least one post or follower, with how many posts they got since `since` (null: all time). */
+  listTagActivity(since: Timestamp | null): Promise<TagActivity[]>;
 
   getSeries(key: SeriesKey): Promise<Series | null>;
 

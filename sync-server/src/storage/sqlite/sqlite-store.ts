@@ -25,6 +25,7 @@ import type {
   UserRecord,
 } from '../store.ts';
 import { openSqliteDatabase, type SqliteLocation } from './open-database.ts';
+import { SqliteSocialStore } from './sqlite-social-store.ts';
 
 export { SQLITE_FILE_NAME } from './open-database.ts';
 
@@ -71,6 +72,9 @@ type TagRow = { slug: string; name: string; description: string; post_count: num
 
 // ── SQL ─────────────────────────────────────────────────────────────────────────────────────────────
 
+/** Counted on post cards and in popularity: not deleted by its writer, not hidden by the post's author. */
+const VISIBLE_COMMENT = 'c.deleted_at IS NULL AND c.hidden_at IS NULL';
+
 // Each takes extra columns so a query can add what it needs without a second copy of the base.
 const summarySelect = (extraColumns = '') => `
 SELECT p.id, p.slug, p.title, p.excerpt, p.published_at, p.updated_at, p.reading_minutes, p.images_json,
@@ -78,7 +82,7 @@ SELECT p.id, p.slug, p.title, p.excerpt, p.published_at, p.updated_at, p.reading
   s.id AS series_id, s.slug AS series_slug, s.title AS series_title, p.series_part,
   (SELECT COUNT(*) FROM posts sp WHERE sp.series_id = p.series_id) AS series_part_count,
   (SELECT COUNT(*) FROM reactions r WHERE r.post_id = p.id) AS reaction_count,
-  (SELECT COUNT(*) FROM comments c WHERE c.post_id = p.id) AS comment_count,
+  (SELECT COUNT(*) FROM comments c WHERE c.post_id = p.id AND ${VISIBLE_COMMENT}) AS comment_count,
   (SELECT json_group_array(pt.tag_slug ORDER BY pt.position) FROM post_tags pt WHERE pt.post_id = p.id) AS tags_json
   ${extraColumns}
 FROM posts p
@@ -90,7 +94,7 @@ SELECT u.id, u.handle, u.display_name, u.headline, u.bio, u.website, u.github, u
   (SELECT COUNT(*) FROM follows f WHERE f.author_id = u.id) AS follower_count,
   (SELECT COUNT(*) FROM follows f WHERE f.follower_id = u.id) AS following_count,
   (SELECT COUNT(*) FROM posts p WHERE p.author_id = u.id) AS post_count,
-  (SELECT COUNT(*) FROM comments c WHERE c.user_id = u.id) AS comment_count
+  (SELECT COUNT(*) FROM comments c WHERE c.user_id = u.id AND c.deleted_at IS NULL) AS comment_count
   ${extraColumns}
 FROM users u`;
 
@@ -207,15 +211,30 @@ const PROFILE_COLUMNS: Record<keyof ProfileChanges, string> = {
   location: 'location',
 };
 
-const targetKey = (target: FollowTarget) => (target.kind === 'author' ? `author:${target.id}` : `tag:${target.slug}`);
+const targetKey = (target: FollowTarget) =>
+  target.kind === 'author' ? `author:${target.id}` : `${target.kind}:${target.slug}`;
+
+/** Per kind of follow: how to find the subject's key from the target, and its table and columns. */
+const FOLLOW_TABLES = {
+  author: { find: 'SELECT id FROM users WHERE id = ?', table: 'follows', user: 'follower_id', subject: 'author_id' },
+  tag: { find: 'SELECT slug FROM tags WHERE slug = ?', table: 'tag_follows', user: 'user_id', subject: 'tag_slug' },
+  series: {
+    find: 'SELECT id FROM series WHERE slug = ?',
+    table: 'series_follows',
+    user: 'user_id',
+    subject: 'series_id',
+  },
+} as const satisfies Record<FollowTarget['kind'], { find: string; table: string; user: string; subject: string }>;
 
 // ── Store ───────────────────────────────────────────────────────────────────────────────────────────
 
-class SqliteStore implements Store {
+/** Catalog and accounts here; reactions, comments and notifications in the classes it extends. */
+class SqliteStore extends SqliteSocialStore implements Store {
   readonly #db: Database.Database;
   readonly #statements = new Map<string, Database.Statement>();
 
   constructor(db: Database.Database) {
+    super(db);
     this.#db = db;
   }
 
@@ -246,8 +265,10 @@ class SqliteStore implements Store {
     const insertTagFollow = db.prepare('INSERT INTO tag_follows (user_id, tag_slug, created_at) VALUES (?, ?, ?)');
     const insertReaction = db.prepare('INSERT INTO reactions (post_id, user_id, kind, created_at) VALUES (?, ?, ?, ?)');
     const insertComment = db.prepare(
-      'INSERT INTO comments (id, post_id, user_id, body, created_at) VALUES (?, ?, ?, ?, ?)',
+      `INSERT INTO comments (id, post_id, user_id, body, created_at, parent_id, root_id, depth)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     );
+    const threadOf = db.prepare('SELECT root_id, depth FROM comments WHERE id = ?');
 
     db.transaction(() => {
       for (const u of batch.users) {
@@ -292,7 +313,20 @@ class SqliteStore implements Store {
         insertReaction.run(r.postId, r.userId, r.kind, timestamp(r.createdAt, 'A reaction'));
       }
       for (const c of batch.comments) {
-        insertComment.run(c.id, c.postId, c.userId, c.body, timestamp(c.createdAt, 'A comment'));
+        const parent = c.parentId
+          ? (threadOf.get(c.parentId) as { root_id: string | null; depth: number } | undefined)
+          : null;
+        if (parent === undefined) throw new Error(`Comment ${c.id} replies to ${c.parentId}, which is not there.`);
+        insertComment.run(
+          c.id,
+          c.postId,
+          c.userId,
+          c.body,
+          timestamp(c.createdAt, 'A comment'),
+          c.parentId ?? null,
+          parent ? (parent.root_id ?? c.parentId) : null,
+          parent ? parent.depth + 1 : 0,
+        );
       }
     })();
   }
@@ -346,22 +380,25 @@ ORDER BY p.published_at DESC, p.id DESC`;
     return row ? toAuthor(row) : null;
   }
 
-  async listAuthorActivity(since: Timestamp): Promise<AuthorActivity[]> {
+  async listAuthorActivity(since: Timestamp | null): Promise<AuthorActivity[]> {
     // An author's own comments on their posts (replies) are not engagement from readers.
     const recent = `,
   (SELECT COUNT(*) FROM reactions r JOIN posts p ON p.id = r.post_id
     WHERE p.author_id = u.id AND r.created_at >= @since AND r.user_id <> u.id) AS recent_reactions,
   (SELECT COUNT(*) FROM comments c JOIN posts p ON p.id = c.post_id
-    WHERE p.author_id = u.id AND c.created_at >= @since AND c.user_id <> u.id) AS recent_comments`;
+    WHERE p.author_id = u.id AND c.created_at >= @since AND c.user_id <> u.id AND ${VISIBLE_COMMENT}) AS recent_comments,
+  (SELECT COUNT(*) FROM follows f WHERE f.author_id = u.id AND f.created_at >= @since) AS recent_followers`;
     const sql = `SELECT * FROM (${authorSelect(recent)}) WHERE post_count > 0`;
-    const rows = this.#prepare(sql).all({ since }) as (AuthorRow & {
+    const rows = this.#prepare(sql).all({ since: since ?? '' }) as (AuthorRow & {
       recent_reactions: number;
       recent_comments: number;
+      recent_followers: number;
     })[];
     return rows.map((row) => ({
       author: toAuthorSummary(row),
       recentReactions: row.recent_reactions,
       recentComments: row.recent_comments,
+      recentFollowers: row.recent_followers,
     }));
   }
 
@@ -370,12 +407,13 @@ ORDER BY p.published_at DESC, p.id DESC`;
     return row ? toTag(row) : null;
   }
 
-  async listTagActivity(since: Timestamp): Promise<TagActivity[]> {
+  async listTagActivity(since: Timestamp | null): Promise<TagActivity[]> {
     const recent = `,
   (SELECT COUNT(*) FROM post_tags pt JOIN posts p ON p.id = pt.post_id
     WHERE pt.tag_slug = t.slug AND p.published_at >= @since) AS recent_post_count`;
     const sql = `SELECT * FROM (${tagSelect(recent)}) WHERE post_count > 0 OR follower_count > 0`;
-    const rows = this.#prepare(sql).all({ since }) as (TagRow & { recent_post_count: number })[];
+    // '' sorts before every timestamp: all time.
+    const rows = this.#prepare(sql).all({ since: since ?? '' }) as (TagRow & { recent_post_count: number })[];
     return rows.map((row) => ({ tag: toTag(row), recentPostCount: row.recent_post_count }));
   }
 
@@ -553,44 +591,34 @@ ORDER BY p.published_at DESC, p.id DESC`;
         if (seen.request !== request) return { kind: 'op-id-reused' };
         return { kind: 'done', result: JSON.parse(seen.result_json) as FollowResult, replayed: true };
       }
-      const exists =
-        op.target.kind === 'author'
-          ? this.#prepare('SELECT 1 FROM users WHERE id = ?').get(op.target.id)
-          : this.#prepare('SELECT 1 FROM tags WHERE slug = ?').get(op.target.slug);
-      if (!exists) return { kind: 'no-target' };
+      const tables = FOLLOW_TABLES[op.target.kind];
+      const subject = this.#prepare(tables.find)
+        .pluck()
+        .get(op.target.kind === 'author' ? op.target.id : op.target.slug) as string | undefined;
+      if (subject === undefined) return { kind: 'no-target' };
 
       const newest = this.#prepare(
         'SELECT following, at, op_id FROM follow_intents WHERE user_id = ? AND target = ?',
       ).get(op.userId, target) as { following: number; at: string; op_id: string } | undefined;
       const applied = !newest || op.at > newest.at || (op.at === newest.at && op.opId > newest.op_id);
+      const { table, user, subject: column } = tables;
       if (applied) {
         this.#prepare(
           `INSERT INTO follow_intents (user_id, target, following, at, op_id) VALUES (?, ?, ?, ?, ?)
            ON CONFLICT (user_id, target) DO UPDATE SET following = excluded.following, at = excluded.at, op_id = excluded.op_id`,
         ).run(op.userId, target, op.follow ? 1 : 0, op.at, op.opId);
-        if (op.target.kind === 'author') {
-          if (op.follow) {
-            this.#prepare(
-              'INSERT INTO follows (follower_id, author_id, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
-            ).run(op.userId, op.target.id, op.at);
-          } else {
-            this.#prepare('DELETE FROM follows WHERE follower_id = ? AND author_id = ?').run(op.userId, op.target.id);
-          }
-        } else if (op.follow) {
+        if (op.follow) {
           this.#prepare(
-            'INSERT INTO tag_follows (user_id, tag_slug, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
-          ).run(op.userId, op.target.slug, op.at);
+            `INSERT INTO ${table} (${user}, ${column}, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`,
+          ).run(op.userId, subject, op.at);
         } else {
-          this.#prepare('DELETE FROM tag_follows WHERE user_id = ? AND tag_slug = ?').run(op.userId, op.target.slug);
+          this.#prepare(`DELETE FROM ${table} WHERE ${user} = ? AND ${column} = ?`).run(op.userId, subject);
         }
       }
-      const following =
-        op.target.kind === 'author'
-          ? this.#prepare('SELECT 1 FROM follows WHERE follower_id = ? AND author_id = ?').get(op.userId, op.target.id)
-          : this.#prepare('SELECT 1 FROM tag_follows WHERE user_id = ? AND tag_slug = ?').get(
-              op.userId,
-              op.target.slug,
-            );
+      const following = this.#prepare(`SELECT 1 FROM ${table} WHERE ${user} = ? AND ${column} = ?`).get(
+        op.userId,
+        subject,
+      );
       const result: FollowResult = { opId: op.opId, target: op.target, following: following !== undefined, applied };
       this.#prepare(
         'INSERT INTO follow_ops (user_id, op_id, request, result_json, received_at) VALUES (?, ?, ?, ?, ?)',
@@ -608,7 +636,11 @@ ORDER BY p.published_at DESC, p.id DESC`;
       `SELECT t.slug, t.name, tf.created_at AS followedAt
        FROM tag_follows tf JOIN tags t ON t.slug = tf.tag_slug WHERE tf.user_id = ? ORDER BY tf.created_at DESC, t.slug DESC`,
     ).all(userId) as MyFollows['tags'];
-    return { authors, tags };
+    const series = this.#prepare(
+      `SELECT s.slug, s.title, sf.created_at AS followedAt
+       FROM series_follows sf JOIN series s ON s.id = sf.series_id WHERE sf.user_id = ? ORDER BY sf.created_at DESC, s.slug DESC`,
+    ).all(userId) as MyFollows['series'];
+    return { authors, tags, series };
   }
 
   #followList(side: 'followers' | 'following', userId: string, query: FollowListQuery): FollowEntry[] {
