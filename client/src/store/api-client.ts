@@ -39,6 +39,7 @@ export class ApiError extends Error {
   }
 }
 
+export type ChangeMethod = 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type Fetcher = (input: string, init?: RequestInit) => Promise<Response>;
 type Query = Record<string, string | number | null | undefined>;
 
@@ -109,7 +110,20 @@ export function createApiClient(options: ApiClientOptions = {}) {
     });
   }
 
+  /**
+   * A state-changing request as the outbox sends it: any method, a JSON body, the caller's headers (CSRF,
+   * Idempotency-Key). Resolves with the answer's JSON; fails like every other request.
+   */
+  function send<T>(method: ChangeMethod, path: string, body: unknown, headers: Record<string, string>): Promise<T> {
+    return request<T>(path, {
+      method,
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body ?? {}),
+    });
+  }
+
   return {
+    send,
     latest: (cursor?: string | null, limit?: number) => get<Page<PostSummary>>(API.latest, { cursor, limit }),
     popularPosts: (window: PopularWindow, limit?: number) =>
       get<{ items: PostSummary[] }>(API.popularPosts, { window, limit }),
