@@ -62,11 +62,12 @@ export function createApp({ store, config, logger, now, sync, tokenSecret, accou
 
   const clock = now ? { now } : {};
   const accounts = createAccounts({ store, tokenSecret: tokenSecret ?? randomBytes(32), ...clock });
+  const catalog = createCatalog({ store, ...clock });
   app.route(
     '/',
-    apiRoutes(createCatalog({ store, ...clock }), (handle) => accounts.handleRedirect(handle)),
+    apiRoutes(catalog, (handle) => accounts.handleRedirect(handle)),
   );
-  app.route('/', accountRoutes({ accounts, follows: createFollows({ store, ...clock }), ...tuning }));
+  app.route('/', accountRoutes({ accounts, follows: createFollows({ store, ...clock }), catalog, ...tuning }));
   app.all('/api/*', (c) =>
     c.json<ApiError>({ error: 'not_found', message: `There is no API route ${c.req.method} ${c.req.path}.` }, 404),
   );

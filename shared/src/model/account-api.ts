@@ -10,6 +10,7 @@ export const ACCOUNT_API = {
   session: '/api/auth/session', // GET → SessionInfo | 401
   profile: '/api/me/profile', // PATCH ProfilePatch → Author
   follows: '/api/me/follows', // GET → MyFollows
+  feed: '/api/me/feed', // GET ?cursor&limit → Page<PostSummary>: posts by followed authors and tags, newest first
   followAuthor: (id: string) => `/api/me/follows/authors/${encodeURIComponent(id)}`, // PUT | DELETE → FollowResult
   followTag: (slug: string) => `/api/me/follows/tags/${encodeURIComponent(slug)}`, // PUT | DELETE → FollowResult
   followers: (id: string) => `/api/authors/${encodeURIComponent(id)}/followers`, // ?cursor&limit → Page<FollowEntry>

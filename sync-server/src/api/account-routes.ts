@@ -21,6 +21,7 @@ import { IdParam, PageQuery, SlugParam } from '../../../shared/src/model/api.ts'
 import type { ApiError } from '../../../shared/src/model/catalog.ts';
 import type { Accounts, CurrentSession, NewSession } from '../accounts/accounts.ts';
 import { type BucketOptions, TokenBuckets } from '../accounts/rate-limit.ts';
+import type { Catalog } from '../catalog/catalog.ts';
 import { BadRequestError, ForbiddenError, UnauthorizedError } from '../errors.ts';
 import type { Follows } from '../follows/follows.ts';
 import { parseBody, parseParam, parseQuery } from './validate.ts';
@@ -45,6 +46,8 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
 export type AccountRouteDeps = {
   accounts: Accounts;
   follows: Follows;
+  /** The catalog, for the signed-in user's "Following" feed. */
+  catalog: Pick<Catalog, 'followingFeed'>;
   rateLimits?: Partial<RateLimits>;
   /**
    * The address rate limits are keyed by. Default: the TCP peer. Behind a reverse proxy every request
@@ -61,7 +64,13 @@ const peerAddress = (c: Context) =>
 const isHttps = (c: Context) =>
   new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto')?.split(',')[0]?.trim() === 'https';
 
-export function accountRoutes({ accounts, follows, rateLimits, clientAddress = peerAddress }: AccountRouteDeps): Hono {
+export function accountRoutes({
+  accounts,
+  follows,
+  catalog,
+  rateLimits,
+  clientAddress = peerAddress,
+}: AccountRouteDeps): Hono {
   const limits = { ...DEFAULT_RATE_LIMITS, ...rateLimits };
   const buckets = {
     signinPerIp: new TokenBuckets(limits.signinPerIp),
@@ -181,6 +190,14 @@ export function accountRoutes({ accounts, follows, rateLimits, clientAddress = p
   api.get(ACCOUNT_API.follows, async (c) => {
     const session = await requireUser(c);
     return c.json(await follows.mine(session.user.id));
+  });
+
+  api.get(ACCOUNT_API.feed, async (c) => {
+    const session = await requireUser(c);
+    const request = parseQuery(PageQuery, c.req.query());
+    // Private to the user: no shared cache may keep it.
+    c.header('Cache-Control', 'no-store');
+    return c.json(await catalog.followingFeed(session.user.id, request));
   });
 
   async function followChange(c: Context, target: FollowTarget, follow: boolean) {

@@ -54,6 +54,11 @@ export function createCatalog({ store, now = () => new Date() }: { store: Store;
       return page({}, request);
     },
 
+    /** Newest posts by the authors and tags `userId` follows. */
+    followingFeed(userId: string, request: PageRequest): Promise<Page<PostSummary>> {
+      return page({ followedBy: userId }, request);
+    },
+
     async popularPosts(window: PopularWindow, limit: number): Promise<{ items: PostSummary[] }> {
       const at = now();
       const since = windowStart(window, at)?.toISOString();

@@ -79,6 +79,8 @@ export type PostListQuery = {
   authorId?: string;
   /** Only posts published at or after this time. */
   publishedSince?: Timestamp;
+  /** Only posts by an author this user follows or with a tag they follow (the "Following" feed). */
+  followedBy?: string;
 };
 
 /** A post with its content, as stored. */

@@ -321,6 +321,12 @@ class SqliteStore implements Store {
       where.push('p.published_at >= @since');
       params.since = query.publishedSince;
     }
+    if (query.followedBy !== undefined) {
+      where.push(`(EXISTS (SELECT 1 FROM follows f WHERE f.follower_id = @followedBy AND f.author_id = p.author_id)
+  OR EXISTS (SELECT 1 FROM post_tags t JOIN tag_follows tf ON tf.tag_slug = t.tag_slug
+             WHERE t.post_id = p.id AND tf.user_id = @followedBy))`);
+      params.followedBy = query.followedBy;
+    }
     let sql = `${summarySelect()}${where.length ? `\nWHERE ${where.join(' AND ')}` : ''}
 ORDER BY p.published_at DESC, p.id DESC`;
     if (query.limit !== undefined) {
