@@ -1,6 +1,6 @@
 /** The one module that talks to the HTTP API. Everything it returns is a shape from shared/src/model. */
 import { ACCOUNT_API, CSRF_HEADER } from '../../../shared/src/model/account-api.ts';
-import type { SessionInfo } from '../../../shared/src/model/accounts.ts';
+import type { FollowEntry, MyFollows, SessionInfo } from '../../../shared/src/model/accounts.ts';
 import { API } from '../../../shared/src/model/api-routes.ts';
 import type {
   Author,
@@ -142,6 +142,13 @@ export function createApiClient(options: ApiClientOptions = {}) {
     signup: (body: { email: string; password: string; handle: string }) => post<SessionInfo>(ACCOUNT_API.signup, body),
     signin: (body: { email: string; password: string }) => post<SessionInfo>(ACCOUNT_API.signin, body),
     signout: (csrf: string) => post<{ ok: true }>(ACCOUNT_API.signout, {}, csrf),
+    myFollows: () => get<MyFollows>(ACCOUNT_API.follows),
+    followingFeed: (cursor?: string | null, limit?: number) =>
+      get<Page<PostSummary>>(ACCOUNT_API.feed, { cursor, limit }),
+    followers: (id: string, cursor?: string | null, limit?: number) =>
+      get<Page<FollowEntry>>(ACCOUNT_API.followers(id), { cursor, limit }),
+    following: (id: string, cursor?: string | null, limit?: number) =>
+      get<Page<FollowEntry>>(ACCOUNT_API.following(id), { cursor, limit }),
     signoutEverywhere: (csrf: string) => post<{ ok: true; ended: number }>(ACCOUNT_API.signoutEverywhere, {}, csrf),
   };
 }

@@ -24,7 +24,13 @@ import {
   type StoredPost,
 } from './db.ts';
 
-export type PostListKey = 'latest' | `popular:${PopularWindow}` | `tag:${string}` | `author:${string}`;
+/** `feed:<userId>`: the signed-in user's "Following" feed (kept per user, so another user never sees it). */
+export type PostListKey =
+  | 'latest'
+  | `popular:${PopularWindow}`
+  | `tag:${string}`
+  | `author:${string}`
+  | `feed:${string}`;
 export type ListView<T> = { items: T[]; nextCursor: string | null };
 
 /** How many popular posts the home page shows. */
@@ -144,6 +150,7 @@ export function createCatalog(database: SdpDb, client: ApiClient) {
       return { ...(await client.popularPosts(arg as PopularWindow, limit ?? POPULAR_LIMIT)), nextCursor: null };
     if (kind === 'tag') return client.tagPosts(arg, cursor, limit);
     if (kind === 'author') return client.authorPosts(arg, cursor, limit);
+    if (kind === 'feed') return client.followingFeed(cursor, limit);
     throw new Error(`Unknown list ${key}`);
   }
 

@@ -27,7 +27,7 @@ import {
   type SendOutcome,
   signedIn,
 } from './outbox-model.ts';
-import { sessionStore } from './session.ts';
+import { type SessionStore, sessionStore } from './session.ts';
 
 export type { OutboxEntry, OutboxState } from './outbox-model.ts';
 
@@ -88,14 +88,12 @@ const webLock = <T>(run: () => Promise<T>): Promise<T> =>
     ? (navigator.locks.request('sdp-outbox', run) as Promise<T>)
     : run();
 
-const appSession = (): OutboxSession => {
-  const store = sessionStore();
-  return {
-    userId: async () => (await store.stored())?.user.id ?? null,
-    csrf: () => store.csrf(),
-    refresh: () => store.refresh(),
-  };
-};
+/** The outbox's view of a session store (the app's by default). */
+export const outboxSession = (store: SessionStore = sessionStore()): OutboxSession => ({
+  userId: async () => (await store.stored())?.user.id ?? null,
+  csrf: () => store.csrf(),
+  refresh: () => store.refresh(),
+});
 
 /** The HTTP status a failed request ended with; null when there was no answer. */
 function statusOf(error: unknown): number | null {
@@ -108,7 +106,7 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
 export function createOutbox({
   database = db(),
   client = api(),
-  session = appSession(),
+  session = outboxSession(),
   now = Date.now,
   newId = randomId,
   exclusive = webLock,
