@@ -85,8 +85,10 @@ async function signedUpUser() {
   return { user, first, second };
 }
 
-const followerCount = async (id: string) =>
-  ((await app.request(`/api/authors/${id}`).then((r) => r.json())) as Author).followerCount;
+const followerCount = async (id: string) => {
+  const res = await app.request(`/api/authors/${id}`);
+  return ((await res.json()) as Author).followerCount;
+};
 
 describe('follow outbox against the server', () => {
   it('one follow replayed three times is one follow', async () => {
