@@ -35,8 +35,9 @@ export default defineConfig({
             },
             {
               name: 'data',
-              // Not the account schemas (valibot at work): they stay with the sign-in/up pages.
-              test: /client[\\/]src[\\/](store[\\/](?!offline-saves)|state[\\/])|shared[\\/]src[\\/](?!model[\\/]accounts\.ts)/,
+              // Not the account schemas (valibot at work): they stay with the sign-in/up pages; nor profile
+              // edits, which only the profile editor uses.
+              test: /client[\\/]src[\\/](store[\\/](?!offline-saves|profile\.)|state[\\/](?!profile\.))|shared[\\/]src[\\/](?!model[\\/]accounts\.ts)/,
             },
             {
               name: 'ui',

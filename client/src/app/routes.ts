@@ -19,6 +19,9 @@ export const routes: RouteDefinition[] = [
   { path: '/saved', component: lazy(() => import('../routes/SavedPage.tsx')) },
   { path: '/signup', component: lazy(() => import('../routes/SignupPage.tsx')) },
   { path: '/signin', component: lazy(() => import('../routes/SigninPage.tsx')) },
+  { path: '/reading-list', component: lazy(() => import('../routes/ReadingListPage.tsx')) },
+  { path: '/settings', component: lazy(() => import('../routes/SettingsPage.tsx')) },
+  { path: '/settings/profile', component: lazy(() => import('../routes/EditProfilePage.tsx')) },
   {
     path: '/:handle',
     matchFilters: { handle: isHandleSegment },

@@ -129,6 +129,9 @@ export default function AuthorPage(): JSX.Element {
               </p>
               <Show when={currentUser()?.id === a().id}>
                 <div class="profile-actions">
+                  <a class="button button-secondary" href="/settings/profile">
+                    Edit profile
+                  </a>
                   <button
                     type="button"
                     class="button button-secondary"

@@ -9,6 +9,7 @@ import { PageSwitch } from '../ui/PageState.tsx';
 import { PostCounts } from '../ui/PostCard.tsx';
 import { SeriesBox } from '../ui/SeriesBox.tsx';
 import { OfflineSave } from './OfflineSave.tsx';
+import { ReadLater } from './ReadLater.tsx';
 
 export default function PostPage(): JSX.Element {
   const params = useParams<{ slug: string }>();
@@ -61,6 +62,7 @@ export default function PostPage(): JSX.Element {
                   label="Save for offline"
                   savedLabel="Saved for offline"
                 />
+                <ReadLater target={{ postId: p().id, slug: p().slug, title: p().title }} />
               </div>
             </header>
 

@@ -242,6 +242,8 @@ export function createCatalog(database: SdpDb, client: ApiClient) {
     },
 
     readAuthor: (id: string) => live.author(id).read(),
+    /** Keeps a full profile the server sent (e.g. the answer to a profile edit). */
+    putAuthor,
     readAuthorByHandle: (handle: string) => live.authorByHandle(handle).read(),
     async refreshAuthorById(id: string) {
       await putAuthor(await client.authorById(id));
