@@ -20,7 +20,12 @@ export function Layout(props: RouteSectionProps): JSX.Element {
   let main: HTMLElement | undefined;
   const location = useLocation();
   const [registerSw, setRegisterSw] = createSignal(false);
-  onMount(() => afterFirstPaint(() => setRegisterSw(true)));
+  onMount(() =>
+    afterFirstPaint(() => {
+      setRegisterSw(true);
+      void import('../state/background.ts').then((background) => background.startBackground());
+    }),
+  );
 
   // After client-side navigation, move focus to the new page so keyboard and screen reader users start there.
   createEffect(

@@ -32,10 +32,18 @@ export default function FollowListPage(): JSX.Element {
               </p>
               <h1>{heading()}</h1>
               <nav aria-label="Follow lists" class="segmented">
-                <a href={`/u/${a().id}/followers`} aria-current={kind() === 'followers' ? 'page' : undefined}>
+                <a
+                  class="segment-link"
+                  href={`/u/${a().id}/followers`}
+                  aria-current={kind() === 'followers' ? 'page' : undefined}
+                >
                   Followers
                 </a>
-                <a href={`/u/${a().id}/following`} aria-current={kind() === 'following' ? 'page' : undefined}>
+                <a
+                  class="segment-link"
+                  href={`/u/${a().id}/following`}
+                  aria-current={kind() === 'following' ? 'page' : undefined}
+                >
                   Following
                 </a>
               </nav>

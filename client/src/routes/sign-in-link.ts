@@ -11,6 +11,6 @@ export const signInHref = (path: string): string => `/signin?next=${encodeURICom
  * (`/…`, not `//host` or `/\host`, which browsers treat as another site).
  */
 export function nextPath(next: string | undefined | null): string | null {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return null;
-  return next;
+  const onThisSite = /^\/(?![/\\])/.test(next ?? '');
+  return onThisSite ? (next as string) : null;
 }

@@ -56,6 +56,16 @@ export function followStatus(target: FollowTarget): FollowStatus {
   return view().get(targetKey(target)) ?? NOT_FOLLOWING;
 }
 
+/** The targets the server confirmed as followed, as one comparable string (changes when one is confirmed). */
+export function confirmedFollows(): string {
+  startFollows();
+  return [...view()]
+    .filter(([, status]) => status.following && !status.pending)
+    .map(([key]) => key)
+    .sort()
+    .join(' ');
+}
+
 /** Follows or unfollows `target`; the change shows at once and is sent when it can be. */
 export const setFollowing = (target: FollowTarget, follow: boolean) => follows().change(target, follow);
 export const retryFollowChange = (entryId: string) => follows().retry(entryId);

@@ -42,7 +42,7 @@ export function PeopleList(props: PeopleListProps): JSX.Element {
                 <a class="byline-name" href={`/@${person.handle}`}>
                   {person.displayName}
                 </a>
-                <p class="muted small">@{person.handle}</p>
+                <p class="muted small person-handle">@{person.handle}</p>
               </div>
             </li>
           )}
