@@ -3,7 +3,7 @@
  * laid over it) shared by every Follow button on the page, refreshed from the server on start, on sign-in
  * and when the browser comes back online.
  */
-import { createEffect, createRoot, createSignal, on, onCleanup } from 'solid-js';
+import { createEffect, createMemo, createRoot, createSignal, on, onCleanup } from 'solid-js';
 import { type FollowStatus, type FollowTarget, follows, NOT_FOLLOWING, targetKey } from '../store/follows.ts';
 import { isOnline } from './online.ts';
 import { currentUser } from './session.ts';
@@ -23,26 +23,25 @@ export function startFollows(): void {
   if (started || typeof window === 'undefined') return;
   started = true;
   createRoot(() => {
+    // The session row is rewritten on every check with the server: only a different user starts over.
+    const userId = createMemo(() => currentUser()?.id);
     createEffect(
-      on(
-        () => currentUser()?.id,
-        (userId) => {
-          setView(new Map());
-          if (!userId) return;
-          const live = follows().live(userId);
-          const reread = () => live.read().then(setView, () => undefined);
-          onCleanup(live.changes.subscribe(live.stores, () => void reread()));
-          void reread();
-          refresh(userId);
-        },
-      ),
+      on(userId, (userId) => {
+        setView(new Map());
+        if (!userId) return;
+        const live = follows().live(userId);
+        const reread = () => live.read().then(setView, () => undefined);
+        onCleanup(live.changes.subscribe(live.stores, () => void reread()));
+        void reread();
+        refresh(userId);
+      }),
     );
     createEffect(
       on(
         isOnline,
         (online) => {
-          const userId = currentUser()?.id;
-          if (online && userId) refresh(userId);
+          const id = userId();
+          if (online && id) refresh(id);
         },
         { defer: true },
       ),
