@@ -9,8 +9,8 @@ export function newUser(): NewUser {
   return { email: `e2e-${run}@example.com`, password: 'correct horse battery', handle: `e2e_${run}`.slice(0, 30) };
 }
 
-/** Signs `user` up from the home page and waits for their profile. */
-export async function signUp(page: Page, user: NewUser = newUser()): Promise<NewUser> {
+/** Signs `user` up from the home page and waits for their profile; returns them with their display name. */
+export async function signUp(page: Page, user: NewUser = newUser()): Promise<NewUser & { displayName: string }> {
   await page.goto('/');
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Become an author' }).click();
   await page.getByLabel('Email').fill(user.email);
@@ -18,5 +18,7 @@ export async function signUp(page: Page, user: NewUser = newUser()): Promise<New
   await page.getByLabel('Handle').fill(user.handle);
   await page.getByRole('button', { name: 'Create account' }).click();
   await expect(page).toHaveURL(new RegExp(`/@${user.handle}$`));
-  return user;
+  const heading = page.getByRole('heading', { level: 1 });
+  await expect(heading).toHaveText(/^User \d+$/);
+  return { ...user, displayName: (await heading.textContent()) ?? '' };
 }
