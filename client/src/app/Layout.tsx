@@ -26,6 +26,7 @@ export function Layout(props: RouteSectionProps): JSX.Element {
       setRegisterSw(true);
       // The reading list and reader settings of whoever is signed in (Yjs loads now, not before).
       startUserDoc();
+      void import('../state/background.ts').then((background) => background.startBackground());
     }),
   );
 

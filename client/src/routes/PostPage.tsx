@@ -8,6 +8,7 @@ import { count, formatDate, formatMonthYear, readingTime, sameDay, setTitle } fr
 import { PageSwitch } from '../ui/PageState.tsx';
 import { PostCounts } from '../ui/PostCard.tsx';
 import { SeriesBox } from '../ui/SeriesBox.tsx';
+import { Follow } from './Follow.tsx';
 import { OfflineSave } from './OfflineSave.tsx';
 import { ReadLater } from './ReadLater.tsx';
 
@@ -138,7 +139,8 @@ function AuthorCard(props: { author: Partial<AuthorSummary> & Pick<AuthorSummary
           <Show when={props.author.postCount !== undefined}> · {count(props.author.postCount ?? 0, 'post')}</Show>
         </p>
       </Show>
-      <p>
+      <p class="author-card-actions">
+        <Follow target={{ kind: 'author', id: props.author.id }} subject={props.author.displayName} />
         <a href={`/@${props.author.handle}`}>View {props.author.displayName}'s profile →</a>
       </p>
     </section>

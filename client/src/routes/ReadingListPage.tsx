@@ -54,7 +54,9 @@ export default function ReadingListPage(): JSX.Element {
                 <For each={items()}>
                   {(item) => (
                     <li class="card reading-item">
-                      <a href={`/p/${encodeURIComponent(item.slug)}`}>{item.title || item.slug}</a>
+                      <a class="reading-item-title" href={`/p/${encodeURIComponent(item.slug)}`}>
+                        {item.title || item.slug}
+                      </a>
                       <span class="muted small">Added {formatDate(new Date(item.addedAt).toISOString())}</span>
                       <button
                         type="button"

@@ -52,8 +52,11 @@ export type StoredAuthor = AuthorRef & Partial<Omit<Author, keyof AuthorRef>> & 
  */
 export type StoredList = { key: string; ids: string[]; nextCursor: string | null; fetchedAt: number };
 
-export type SavedKind = 'post' | 'tag' | 'author' | 'latest' | 'series';
-/** Something the reader made available offline. Key: `post:<slug>`, `tag:<slug>`, `author:<id>`, `latest`, `series:<slug>`. */
+export type SavedKind = 'post' | 'tag' | 'author' | 'latest' | 'series' | 'following';
+/**
+ * Something the reader made available offline. Key: `post:<slug>`, `tag:<slug>`, `author:<id>`, `latest`,
+ * `series:<slug>`, `following:<userId>` (the user's Following feed, kept up to date in the background).
+ */
 export type SavedItem = {
   key: string;
   kind: SavedKind;

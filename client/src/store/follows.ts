@@ -74,9 +74,6 @@ export const withTarget = (keys: readonly string[], key: string, following: bool
 export type FollowsDeps = { database?: SdpDb; client?: ApiClient; box?: Outbox; repo?: Catalog };
 
 export function createFollows({ database = db(), client = api(), box = outbox(), repo = catalog() }: FollowsDeps = {}) {
-  const keptKeys = (userId: string) =>
-    database.read(['lists'], async (tx) => (await tx.objectStore('lists').get(followsListKey(userId)))?.ids ?? []);
-
   const keep = (userId: string, update: (keys: string[]) => string[]) =>
     database.write(['lists'], async (tx) => {
       const lists = tx.objectStore('lists');
@@ -100,6 +97,9 @@ export function createFollows({ database = db(), client = api(), box = outbox(),
     await Promise.allSettled(refreshes);
   }
 
+  /** Changes confirmed so far: a refresh that raced one of them fetches again rather than undo it. */
+  let confirmed = 0;
+
   const kind: OutboxKind<FollowChange, FollowResult> = {
     key: (change) => `follow:${targetKey(change.target)}`,
     request: ({ payload, createdAt }) => ({
@@ -114,6 +114,7 @@ export function createFollows({ database = db(), client = api(), box = outbox(),
     // Only the last click on a target matters while none has been sent.
     merge: (_older, newer) => newer,
     async sent(entry, result) {
+      confirmed += 1;
       // The result may say "not following" after a follow that lost to a later change from another device.
       await keep(entry.userId, (keys) => withTarget(keys, targetKey(result.target), result.following));
       await refreshCounts(entry.userId, result.target);
@@ -130,18 +131,22 @@ export function createFollows({ database = db(), client = api(), box = outbox(),
       }),
     /** Asks the server what `userId` (signed in) follows and keeps it. */
     async refresh(userId: string): Promise<void> {
-      const mine = await client.myFollows();
-      const keys = [
-        ...mine.authors.map((a) => targetKey({ kind: 'author', id: a.id })),
-        ...mine.tags.map((t) => targetKey({ kind: 'tag', slug: t.slug })),
-      ];
-      await keep(userId, () => keys);
+      for (let tries = 0; tries < 3; tries++) {
+        const before = confirmed;
+        const mine = await client.myFollows();
+        if (confirmed !== before) continue;
+        const keys = [
+          ...mine.authors.map((a) => targetKey({ kind: 'author', id: a.id })),
+          ...mine.tags.map((t) => targetKey({ kind: 'tag', slug: t.slug })),
+        ];
+        await keep(userId, () => keys);
+        return;
+      }
     },
     /** Follows or unfollows; shows at once and is sent when it can be. Throws SignInRequiredError signed out. */
     change: (target: FollowTarget, follow: boolean) => box.enqueue<FollowChange>(FOLLOW_KIND, { target, follow }),
     retry: (entryId: string) => box.retry(entryId),
     drop: (entryId: string) => box.drop(entryId),
-    keptKeys,
   };
 }
 
