@@ -5,6 +5,9 @@ import { createLive } from './swr.ts';
 
 export type { ProfileChange, SaveOutcome } from '../store/profile.ts';
 
+/** Registers the `profile` outbox kind, so a waiting edit is sent from whatever page is open. */
+export const startProfileEdits = (): void => void profileEdits();
+
 export const saveProfile = (userId: string, change: ProfileChange): Promise<SaveOutcome> =>
   profileEdits().save(userId, change);
 
