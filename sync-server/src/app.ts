@@ -8,6 +8,7 @@ import { type Context, Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ApiError } from '../../shared/src/model/catalog.ts';
 import { createAccounts } from './accounts/accounts.ts';
+import { createAvatarFiles } from './accounts/avatars.ts';
 import { accountRoutes, type RateLimits } from './api/account-routes.ts';
 import { apiRoutes } from './api/routes.ts';
 import { createCatalog } from './catalog/catalog.ts';
@@ -67,7 +68,16 @@ export function createApp({ store, config, logger, now, sync, tokenSecret, accou
     '/',
     apiRoutes(catalog, (handle) => accounts.handleRedirect(handle)),
   );
-  app.route('/', accountRoutes({ accounts, follows: createFollows({ store, ...clock }), catalog, ...tuning }));
+  app.route(
+    '/',
+    accountRoutes({
+      accounts,
+      follows: createFollows({ store, ...clock }),
+      avatarFiles: createAvatarFiles(joinMedia(config.dataDir)),
+      catalog,
+      ...tuning,
+    }),
+  );
   app.all('/api/*', (c) =>
     c.json<ApiError>({ error: 'not_found', message: `There is no API route ${c.req.method} ${c.req.path}.` }, 404),
   );

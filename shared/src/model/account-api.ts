@@ -9,6 +9,7 @@ export const ACCOUNT_API = {
   signoutEverywhere: '/api/auth/signout-everywhere', // POST → { ok: true, ended: number }
   session: '/api/auth/session', // GET → SessionInfo | 401
   profile: '/api/me/profile', // PATCH ProfilePatch → Author
+  avatar: '/api/me/avatar', // PUT image bytes (PNG, JPEG or WebP, ≤ 1 MB) | DELETE → Author
   follows: '/api/me/follows', // GET → MyFollows
   feed: '/api/me/feed', // GET ?cursor&limit → Page<PostSummary>: posts by followed authors and tags, newest first
   followAuthor: (id: string) => `/api/me/follows/authors/${encodeURIComponent(id)}`, // PUT | DELETE → FollowResult

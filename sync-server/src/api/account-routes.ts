@@ -5,6 +5,7 @@
  */
 import type { IncomingMessage } from 'node:http';
 import { type Context, Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import {
   ACCOUNT_API,
@@ -20,9 +21,10 @@ import {
 import { IdParam, PageQuery, SlugParam } from '../../../shared/src/model/api.ts';
 import type { ApiError } from '../../../shared/src/model/catalog.ts';
 import type { Accounts, CurrentSession, NewSession } from '../accounts/accounts.ts';
+import { AVATAR_MAX_BYTES, type AvatarFiles, checkAvatar } from '../accounts/avatars.ts';
 import { type BucketOptions, TokenBuckets } from '../accounts/rate-limit.ts';
 import type { Catalog } from '../catalog/catalog.ts';
-import { BadRequestError, ForbiddenError, UnauthorizedError } from '../errors.ts';
+import { BadRequestError, ForbiddenError, PayloadTooLargeError, UnauthorizedError } from '../errors.ts';
 import type { Follows } from '../follows/follows.ts';
 import { parseBody, parseParam, parseQuery } from './validate.ts';
 
@@ -46,6 +48,8 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
 export type AccountRouteDeps = {
   accounts: Accounts;
   follows: Follows;
+  /** Where uploaded avatars are written (DATA_DIR/media/avatars). */
+  avatarFiles: AvatarFiles;
   /** The catalog, for the signed-in user's "Following" feed. */
   catalog: Pick<Catalog, 'followingFeed'>;
   rateLimits?: Partial<RateLimits>;
@@ -67,6 +71,7 @@ const isHttps = (c: Context) =>
 export function accountRoutes({
   accounts,
   follows,
+  avatarFiles,
   catalog,
   rateLimits,
   clientAddress = peerAddress,
@@ -185,6 +190,37 @@ export function accountRoutes({
     const session = await requireUser(c);
     const patch = await parseBody(ProfilePatch, c.req);
     return c.json(await accounts.updateProfile(session.user.id, patch));
+  });
+
+  // Signed in first (an anonymous upload is refused before its body is read), then at most 1 MB.
+  api.put(
+    ACCOUNT_API.avatar,
+    async (c, next) => {
+      await requireUser(c);
+      await next();
+    },
+    bodyLimit({
+      maxSize: AVATAR_MAX_BYTES,
+      onError: () => {
+        throw new PayloadTooLargeError('The avatar is larger than 1 MB. Choose a smaller image.');
+      },
+    }),
+    async (c) => {
+      const session = await requireUser(c);
+      const bytes = new Uint8Array(await c.req.arrayBuffer());
+      checkAvatar(bytes);
+      const url = await avatarFiles.save(session.user.id, bytes);
+      const { author, previous } = await accounts.setAvatar(session.user.id, url);
+      if (previous !== url) await avatarFiles.remove(previous);
+      return c.json(author);
+    },
+  );
+
+  api.delete(ACCOUNT_API.avatar, async (c) => {
+    const session = await requireUser(c);
+    const { author, previous } = await accounts.setAvatar(session.user.id, null);
+    await avatarFiles.remove(previous);
+    return c.json(author);
   });
 
   api.get(ACCOUNT_API.follows, async (c) => {

@@ -158,6 +158,11 @@ export interface AccountStore {
   getUser(id: string): Promise<UserRecord | null>;
   /** A handle change records the old handle in the history, in the same transaction. */
   updateProfile(userId: string, changes: ProfileChanges, handles: HandleOptions): Promise<UpdateProfileResult>;
+  /**
+   * Sets (or with null clears) the user's avatar path; returns the path it replaced, or undefined when
+   * there is no such user.
+   */
+  setAvatar(userId: string, avatarUrl: string | null): Promise<{ previous: string | null } | undefined>;
   /** The current owner of a handle given up after `since`, or null. */
   findHandleRedirect(handle: string, since: Timestamp): Promise<HandleRedirect | null>;
 
