@@ -64,3 +64,33 @@ test('edit profile offline: kept on the device, "Will apply when online", applie
   const res = await page.request.get(`/api/authors/by-handle/${me.handle}`);
   expect(((await res.json()) as { headline: string }).headline).toBe('Written on a plane');
 });
+
+// A 1×1 PNG.
+const PNG_1PX = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+test('avatar: initials until an image is uploaded; a GIF is refused; the profile shows the upload', async ({
+  page,
+}) => {
+  const me = await signUp(page);
+  const main = page.getByRole('main');
+  await main.getByRole('link', { name: 'Edit profile' }).click();
+  await expect(page.getByLabel('Handle')).toHaveValue(me.handle);
+  const avatar = main.locator('.avatar-editor .avatar');
+  await expect(avatar).toHaveText(/^U\d?$/);
+
+  const file = page.getByLabel('Upload an image');
+  await file.setInputFiles({ name: 'face.gif', mimeType: 'image/gif', buffer: Buffer.from('GIF89a') });
+  await expect(page.getByRole('alert').filter({ hasText: 'Choose a PNG, JPEG or WebP image.' })).toBeVisible();
+
+  await file.setInputFiles({ name: 'face.png', mimeType: 'image/png', buffer: PNG_1PX });
+  await expect(page.getByRole('status').filter({ hasText: 'Avatar updated.' })).toBeVisible();
+  await expect(main.locator('.avatar-editor img.avatar')).toHaveAttribute('src', /^\/media\/avatars\/.+\.png$/);
+
+  await page.goto(`/@${me.handle}`);
+  const shown = main.locator('.profile-header img.avatar');
+  await expect(shown).toHaveAttribute('src', /^\/media\/avatars\/.+\.png$/);
+  await expect.poll(() => shown.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1);
+});

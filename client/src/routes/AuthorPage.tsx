@@ -67,7 +67,7 @@ export default function AuthorPage(): JSX.Element {
         {(a) => (
           <div class="profile">
             <header class="card profile-header">
-              <Avatar id={a().id} name={a().displayName} size="lg" />
+              <Avatar id={a().id} name={a().displayName} src={a().avatarUrl} size="lg" />
               <h1>{a().displayName}</h1>
               <p class="muted">@{a().handle}</p>
               <Show when={a().headline}>

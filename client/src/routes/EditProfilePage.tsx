@@ -10,9 +10,10 @@ import { saveProfile, useWaitingProfileChange } from '../state/profile.ts';
 import { currentUser } from '../state/session.ts';
 import { asFullAuthor } from '../store/catalog.ts';
 import { PROFILE_FIELDS } from '../store/profile.ts';
-import { Avatar, Notice, Skeleton } from '../ui/Basics.tsx';
+import { Notice, Skeleton } from '../ui/Basics.tsx';
 import { Field, TextAreaField } from '../ui/Field.tsx';
 import { setTitle } from '../ui/format.ts';
+import { AvatarEditor } from './AvatarEditor.tsx';
 import { createAccountForm, FormSubmit } from './account-form-state.tsx';
 import { changedFields, PROFILE_LABELS, type ProfileValues, profileValues } from './profile-form.ts';
 
@@ -97,10 +98,7 @@ function ProfileForm(props: { userId: string }): JSX.Element {
     >
       {(kept) => (
         <form class="auth-form" novalidate onSubmit={(event) => void form.submit(event)} aria-busy={form.busy()}>
-          <div class="avatar-preview">
-            <Avatar id={kept().id} name={form.values().displayName || kept().displayName} size="lg" />
-            <p class="muted small">Your avatar shows your initials.</p>
-          </div>
+          <AvatarEditor id={kept().id} name={form.values().displayName || kept().displayName} src={kept().avatarUrl} />
           <Field {...field('displayName')} autocomplete="name" />
           <Field
             {...field('handle')}

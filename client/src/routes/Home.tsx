@@ -138,7 +138,7 @@ export default function Home(): JSX.Element {
                   <For each={authors.data()?.items}>
                     {(author) => (
                       <li>
-                        <Avatar id={author.id} name={author.displayName} />
+                        <Avatar id={author.id} name={author.displayName} src={author.avatarUrl} />
                         <div class="author-list-body">
                           <a class="byline-name" href={`/@${author.handle}`}>
                             {author.displayName}

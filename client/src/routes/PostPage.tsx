@@ -40,7 +40,7 @@ export default function PostPage(): JSX.Element {
               <TagChips tags={p().tags} />
               <h1>{p().title}</h1>
               <div class="byline">
-                <Avatar id={p().author.id} name={p().author.displayName} />
+                <Avatar id={p().author.id} name={p().author.displayName} src={p().author.avatarUrl} />
                 <div>
                   <a class="byline-name" href={`/@${p().author.handle}`}>
                     {p().author.displayName}
@@ -122,7 +122,7 @@ function AuthorCard(props: { author: Partial<AuthorSummary> & Pick<AuthorSummary
         About the author
       </h2>
       <div class="byline">
-        <Avatar id={props.author.id} name={props.author.displayName} size="lg" />
+        <Avatar id={props.author.id} name={props.author.displayName} src={props.author.avatarUrl} size="lg" />
         <div>
           <a class="byline-name" href={`/@${props.author.handle}`}>
             {props.author.displayName}

@@ -3,7 +3,11 @@ import type { Accessor } from 'solid-js';
 import { type ProfileChange, profileEdits, type SaveOutcome } from '../store/profile.ts';
 import { createLive } from './swr.ts';
 
+export { AVATAR_TYPES } from '../../../shared/src/model/account-api.ts';
 export type { ProfileChange, SaveOutcome } from '../store/profile.ts';
+
+export const uploadAvatar = (image: Blob) => profileEdits().uploadAvatar(image);
+export const removeAvatar = () => profileEdits().removeAvatar();
 
 /** Registers the `profile` outbox kind, so a waiting edit is sent from whatever page is open. */
 export const startProfileEdits = (): void => void profileEdits();

@@ -122,8 +122,19 @@ export function createApiClient(options: ApiClientOptions = {}) {
     });
   }
 
+  /** Uploads an avatar image as it is (the server checks its kind and size). */
+  function putImage<T>(path: string, image: Blob, csrf: string): Promise<T> {
+    return request<T>(path, {
+      method: 'PUT',
+      headers: { 'content-type': image.type || 'application/octet-stream', [CSRF_HEADER]: csrf },
+      body: image,
+    });
+  }
+
   return {
     send,
+    uploadAvatar: (image: Blob, csrf: string) => putImage<Author>(ACCOUNT_API.avatar, image, csrf),
+    removeAvatar: (csrf: string) => send<Author>('DELETE', ACCOUNT_API.avatar, undefined, { [CSRF_HEADER]: csrf }),
     latest: (cursor?: string | null, limit?: number) => get<Page<PostSummary>>(API.latest, { cursor, limit }),
     popularPosts: (window: PopularWindow, limit?: number) =>
       get<{ items: PostSummary[] }>(API.popularPosts, { window, limit }),

@@ -3,8 +3,9 @@
  * two changes waiting are folded into one PATCH. Once the server accepts, its answer (the whole profile)
  * replaces the device's copy, and the session is asked again so the header shows a new name or handle.
  */
-import { ACCOUNT_API } from '../../../shared/src/model/account-api.ts';
+import { ACCOUNT_API, AVATAR_MAX_BYTES, AVATAR_TYPES } from '../../../shared/src/model/account-api.ts';
 import type { Author } from '../../../shared/src/model/catalog.ts';
+import { type ApiClient, api } from './api-client.ts';
 import { type Catalog, catalog } from './catalog.ts';
 import type { LiveRead } from './changes.ts';
 import { db, type SdpDb } from './db.ts';
@@ -43,14 +44,45 @@ export const waitingProfileChange = (entries: readonly OutboxEntry[], userId: st
     | OutboxEntry<ProfileChange>
     | undefined;
 
-export type ProfileEditsDeps = { database?: SdpDb; box?: Outbox; repo?: Catalog; session?: SessionStore };
+/** An image the server would refuse, said before it is sent; null when it may go. */
+export function avatarProblem(file: Pick<Blob, 'size' | 'type'>): string | null {
+  if (!(AVATAR_TYPES as readonly string[]).includes(file.type)) return 'Choose a PNG, JPEG or WebP image.';
+  if (file.size > AVATAR_MAX_BYTES) return 'The image is larger than 1 MB. Choose a smaller one.';
+  return null;
+}
+
+/** An avatar change needs the server (the image is not kept in the outbox). */
+export class AvatarNeedsSessionError extends Error {
+  override name = 'AvatarNeedsSessionError';
+  constructor() {
+    super('Connect to the internet and sign in to change your avatar.');
+  }
+}
+
+export type ProfileEditsDeps = {
+  database?: SdpDb;
+  box?: Outbox;
+  repo?: Catalog;
+  session?: SessionStore;
+  client?: ApiClient;
+};
 
 export function createProfileEdits({
   database = db(),
   box = outbox(),
   repo = catalog(),
   session = sessionStore(),
+  client = api(),
 }: ProfileEditsDeps = {}) {
+  /** Sends an avatar change now (online only) and keeps the profile the server answers with. */
+  async function changeAvatar(send: (csrf: string) => Promise<Author>): Promise<Author> {
+    const csrf = await session.csrf();
+    if (!csrf) throw new AvatarNeedsSessionError();
+    const author = await send(csrf);
+    await repo.putAuthor(author);
+    return author;
+  }
+
   const kind: OutboxKind<ProfileChange, Author> = {
     key: () => PROFILE_KIND,
     request: ({ payload }) => ({ method: 'PATCH', path: ACCOUNT_API.profile, body: payload }),
@@ -82,6 +114,14 @@ export function createProfileEdits({
       }
       return { kind: 'queued' };
     },
+    /** Uploads a new avatar (checked here first, and by the server by its bytes). Needs the network. */
+    uploadAvatar(image: Blob): Promise<Author> {
+      const problem = avatarProblem(image);
+      if (problem) return Promise.reject(new Error(problem));
+      return changeAvatar((csrf) => client.uploadAvatar(image, csrf));
+    },
+    /** Back to the initials. Needs the network. */
+    removeAvatar: (): Promise<Author> => changeAvatar((csrf) => client.removeAvatar(csrf)),
     /** The user's profile change still waiting on this device, live. */
     waiting: (userId: string): LiveRead<OutboxEntry<ProfileChange> | undefined> =>
       database.live(['outbox'], async (tx) => waitingProfileChange(await tx.objectStore('outbox').getAll(), userId)),

@@ -21,3 +21,7 @@ export const ACCOUNT_API = {
 /** Sent on every state-changing request (see sync-server/src/accounts/sessions.ts for the design). */
 export const CSRF_HEADER = 'X-SDP-CSRF';
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
+
+/** What an avatar upload may be: the server checks the kind by the file's first bytes. */
+export const AVATAR_MAX_BYTES = 1024 * 1024;
+export const AVATAR_TYPES = ['image/png', 'image/jpeg', 'image/webp'] as const;

@@ -6,9 +6,10 @@
 import { createHash } from 'node:crypto';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
+import { AVATAR_MAX_BYTES } from '../../../shared/src/model/account-api.ts';
 import { PayloadTooLargeError, UnsupportedMediaTypeError } from '../errors.ts';
 
-export const AVATAR_MAX_BYTES = 1024 * 1024;
+export { AVATAR_MAX_BYTES } from '../../../shared/src/model/account-api.ts';
 export const AVATAR_URL_PREFIX = '/media/avatars/';
 export type ImageKind = 'png' | 'jpeg' | 'webp';
 
