@@ -1,9 +1,10 @@
 /** `/reading-list`: the posts marked "Read later", on every device the reader signs in on. */
 import { createSignal, For, type JSX, onMount, Show } from 'solid-js';
 import { currentUser } from '../state/session.ts';
-import { readingList, removeFromReadingList } from '../state/user-doc.ts';
-import { Notice, Skeleton } from '../ui/Basics.tsx';
+import { readingList, removeFromReadingList, userDocError } from '../state/user-doc.ts';
+import { Notice } from '../ui/Basics.tsx';
 import { formatDate, setTitle } from '../ui/format.ts';
+import { ListStates } from '../ui/ListStates.tsx';
 import { SyncStatus } from './SyncStatus.tsx';
 
 export default function ReadingListPage(): JSX.Element {
@@ -17,6 +18,7 @@ export default function ReadingListPage(): JSX.Element {
       setAnnouncement(error instanceof Error ? error.message : String(error));
     }
   };
+  const status = () => (userDocError() ? 'error' : readingList() === undefined ? 'loading' : 'ready');
 
   return (
     <div class="reading-list-page">
@@ -40,39 +42,36 @@ export default function ReadingListPage(): JSX.Element {
           </Notice>
         }
       >
-        <Show when={readingList()} fallback={<Skeleton lines={3} label="Loading your reading list…" />}>
-          {(items) => (
-            <Show
-              when={items().length > 0}
-              fallback={
-                <Notice>
-                  <p>Nothing here yet. Use “Read later” on a post to add it.</p>
-                </Notice>
-              }
-            >
-              <ul class="reading-list" aria-label="Reading list">
-                <For each={items()}>
-                  {(item) => (
-                    <li class="card reading-item">
-                      <a class="reading-item-title" href={`/p/${encodeURIComponent(item.slug)}`}>
-                        {item.title || item.slug}
-                      </a>
-                      <span class="muted small">Added {formatDate(new Date(item.addedAt).toISOString())}</span>
-                      <button
-                        type="button"
-                        class="button button-link"
-                        aria-label={`Remove ${item.title || item.slug} from reading list`}
-                        onClick={() => void remove(item.postId, item.title || item.slug)}
-                      >
-                        Remove
-                      </button>
-                    </li>
-                  )}
-                </For>
-              </ul>
-            </Show>
-          )}
-        </Show>
+        <ListStates
+          status={status()}
+          count={readingList()?.length ?? 0}
+          message={userDocError()}
+          emptyText="Nothing here yet. Use “Read later” on a post to add it."
+          failedText="Your reading list didn't open."
+          loadingLabel="Loading your reading list…"
+          onRetry={() => location.reload()}
+        >
+          <ul class="reading-list" aria-label="Reading list">
+            <For each={readingList()}>
+              {(item) => (
+                <li class="card reading-item">
+                  <a class="reading-item-title" href={`/p/${encodeURIComponent(item.slug)}`}>
+                    {item.title || item.slug}
+                  </a>
+                  <span class="muted small">Added {formatDate(new Date(item.addedAt).toISOString())}</span>
+                  <button
+                    type="button"
+                    class="button button-link"
+                    aria-label={`Remove ${item.title || item.slug} from reading list`}
+                    onClick={() => void remove(item.postId, item.title || item.slug)}
+                  >
+                    Remove
+                  </button>
+                </li>
+              )}
+            </For>
+          </ul>
+        </ListStates>
       </Show>
     </div>
   );
