@@ -10,14 +10,12 @@ import { currentUser } from './session.ts';
 
 export const TOP_UP_EVERY_MS = 15 * 60_000;
 
-export const followingTarget = (userId: string): SaveTarget => ({ kind: 'following', userId });
-
 let topping: Promise<void> | undefined;
 
 /** Fetches the followed posts this device does not hold yet, if the user asked to keep them. */
 export function topUpFollowing(userId: string): Promise<void> {
   topping ??= (async () => {
-    const target = followingTarget(userId);
+    const target: SaveTarget = { kind: 'following', userId };
     if (!(await savedItem(savedKey(target)).read())) return;
     const { offlineSaves } = await import('../store/offline-saves.ts');
     await offlineSaves().save(target, undefined, { onlyNew: true });
