@@ -237,6 +237,11 @@ describe('the Following feed (GET /api/me/feed)', () => {
     expect(items.every((p) => p.author.id === 'u_ana')).toBe(true);
   });
 
+  it('is private: no cache may keep it', async () => {
+    const { d } = await user();
+    expect((await d.get(ACCOUNT_API.feed)).res.headers.get('cache-control')).toBe('private, no-store');
+  });
+
   it('needs a session, and refuses a bad cursor', async () => {
     expect((await device(app).get(ACCOUNT_API.feed)).status).toBe(401);
     const { d } = await user();
