@@ -37,7 +37,7 @@ export default defineConfig({
               name: 'data',
               // Not the account schemas (valibot at work): they stay with the sign-in/up pages. Not what only
               // lazy pages or the after-first-paint background work use (follow lists, keeping follows offline).
-              test: /client[\\/]src[\\/](store[\\/](?!offline-saves|follow-lists)|state[\\/](?!follow-lists|background|keep-following))|shared[\\/]src[\\/](?!model[\\/]accounts\.ts)/,
+              test: /client[\\/]src[\\/](store[\\/](?!offline-saves|follow-lists|following-top-up)|state[\\/](?!follow-lists|background|keep-following))|shared[\\/]src[\\/](?!model[\\/]accounts\.ts)/,
             },
             {
               name: 'ui',
