@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { authorByHandle, firstParagraph, fullPost, latestPosts } from './support/catalog.ts';
+import { authorByHandle, firstParagraph, fullPost, newestPost } from './support/catalog.ts';
 import { waitForServiceWorkerControl } from './support/service-worker.ts';
 import { signUp } from './support/sign-up.ts';
 
@@ -17,8 +17,7 @@ test('follow an author offline: shown at once and after an offline reload as pen
   context,
   request,
 }) => {
-  const [post] = await latestPosts(request, 1);
-  if (!post) throw new Error('the seeded catalog is empty');
+  const post = await newestPost(request);
   const before = await authorByHandle(request, post.author.handle);
 
   const me = await signUp(page);
@@ -79,8 +78,7 @@ test('follow an author offline: shown at once and after an offline reload as pen
 });
 
 test('signed out, Follow leads to sign-in and back', async ({ page, request }) => {
-  const [post] = await latestPosts(request, 1);
-  if (!post) throw new Error('the seeded catalog is empty');
+  const post = await newestPost(request);
   await page.goto(`/p/${post.slug}`);
   await page
     .getByRole('main')
@@ -91,8 +89,7 @@ test('signed out, Follow leads to sign-in and back', async ({ page, request }) =
 });
 
 test('a follow the server refuses is shown with Retry and Drop', async ({ page, request }) => {
-  const [post] = await latestPosts(request, 1);
-  const slug = post?.tags[0];
+  const slug = (await newestPost(request)).tags[0];
   if (!slug) throw new Error('the seeded catalog has no tagged post');
   const tag = (await (await request.get(`/api/tags/${slug}`)).json()) as { name: string };
   await signUp(page);

@@ -5,7 +5,6 @@
  */
 import 'fake-indexeddb/auto';
 import type { Hono } from 'hono';
-import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiClient } from '../../client/src/store/api-client.ts';
 import { createCatalog } from '../../client/src/store/catalog.ts';
@@ -15,26 +14,14 @@ import { createOutbox, outboxSession } from '../../client/src/store/outbox.ts';
 import { createSessionStore } from '../../client/src/store/session.ts';
 import { uniqueDbName } from '../../client/src/store/test-fixtures.ts';
 import type { Author } from '../../shared/src/model/catalog.ts';
-import { createApp } from '../../sync-server/src/app.ts';
-import type { Store } from '../../sync-server/src/storage/store.ts';
-import { fixtureCatalog, tempDir, tempStore } from '../../sync-server/src/testing/fixtures.ts';
+import { fixtureApp } from '../../sync-server/src/testing/app.ts';
 
-let store: Store;
 let cleanup: () => Promise<void>;
 let app: Hono;
 const databases: SdpDb[] = [];
 
 beforeAll(async () => {
-  ({ store, cleanup } = tempStore());
-  await store.importCatalog(fixtureCatalog());
-  const client = tempDir();
-  app = createApp({
-    store,
-    config: { dataDir: client.dir, clientDir: client.dir },
-    logger: pino({ level: 'silent' }),
-    tokenSecret: Buffer.from('outbox-tests-secret-outbox-tests-secret-'),
-    accounts: { rateLimits: { signupPerIp: { burst: 1000, refillMs: 1 }, signinPerIp: { burst: 1000, refillMs: 1 } } },
-  });
+  ({ app, cleanup } = await fixtureApp());
 });
 afterAll(async () => {
   for (const database of databases) await database.delete();

@@ -2,7 +2,6 @@
 import { createEffect, createMemo, type JSX, on, Show } from 'solid-js';
 import { usePostList } from '../state/catalog.ts';
 import { confirmedFollows } from '../state/follows.ts';
-import { followingTarget } from '../state/keep-following.ts';
 import { createOfflineControl } from '../state/offline.ts';
 import { formatBytes } from '../ui/format.ts';
 import { PostFeed } from './PostFeed.tsx';
@@ -27,7 +26,7 @@ export function FollowingFeed(props: { userId: string }): JSX.Element {
 }
 
 function KeepFollowedOffline(props: { userId: string }): JSX.Element {
-  const control = createOfflineControl(() => followingTarget(props.userId));
+  const control = createOfflineControl(() => ({ kind: 'following', userId: props.userId }));
   const kept = () => control.saved();
   const toggle = (on: boolean) => void (on ? control.save() : control.remove());
   return (

@@ -11,6 +11,8 @@ import { OfflineSave } from './OfflineSave.tsx';
 import { PostFeed } from './PostFeed.tsx';
 
 const WINDOW_LABELS: Record<PopularWindow, string> = { week: 'Week', month: 'Month', all: 'All time' };
+const FEEDS = ['latest', 'following'] as const;
+const FEED_LABELS: Record<(typeof FEEDS)[number], string> = { latest: 'Latest', following: 'Following' };
 
 export default function Home(): JSX.Element {
   onMount(() => setTitle(''));
@@ -18,7 +20,7 @@ export default function Home(): JSX.Element {
   // `?feed=following` keeps the signed-in reader's choice across reloads and in links.
   const [search, setSearch] = useSearchParams<{ feed?: string }>();
   const showFollowing = () => search.feed === 'following';
-  const chooseFeed = (feed: 'latest' | 'following') => setSearch({ feed: feed === 'following' ? feed : undefined });
+  const chooseFeed = (feed: (typeof FEEDS)[number]) => setSearch({ feed: feed === 'following' ? feed : undefined });
   const [popularWindow, setPopularWindow] = createSignal<PopularWindow>('week');
   const popular = usePostList(() => popularListKey(popularWindow()));
   const tags = usePopularTags();
@@ -41,20 +43,17 @@ export default function Home(): JSX.Element {
           <Show when={currentUser()}>
             <fieldset class="segmented">
               <legend class="sr-only">Show</legend>
-              <button
-                type="button"
-                aria-pressed={showFollowing() ? 'false' : 'true'}
-                onClick={() => chooseFeed('latest')}
-              >
-                Latest
-              </button>
-              <button
-                type="button"
-                aria-pressed={showFollowing() ? 'true' : 'false'}
-                onClick={() => chooseFeed('following')}
-              >
-                Following
-              </button>
+              <For each={FEEDS}>
+                {(feed) => (
+                  <button
+                    type="button"
+                    aria-pressed={(feed === 'following') === showFollowing() ? 'true' : 'false'}
+                    onClick={() => chooseFeed(feed)}
+                  >
+                    {FEED_LABELS[feed]}
+                  </button>
+                )}
+              </For>
             </fieldset>
           </Show>
           <Show

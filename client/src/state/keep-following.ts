@@ -1,34 +1,21 @@
 /**
- * "Keep followed writing offline": while it is on (the user's Following feed is a saved item), new posts
- * from what they follow are fetched for offline reading whenever the app is online — on start, when the
- * browser comes back online, and every 15 minutes while the app is open. Loaded after the first paint.
+ * When to keep followed writing offline: on start, when the browser comes back online, when another user
+ * signs in, and every 15 minutes while the app is open (see store/following-top-up.ts for what it does).
+ * Loaded after the first paint, with the save machinery.
  */
 import { createEffect, createRoot, on } from 'solid-js';
-import { type SaveTarget, savedItem, savedKey } from '../store/saved.ts';
+import { createFollowingTopUp } from '../store/following-top-up.ts';
+import { offlineSaves } from '../store/offline-saves.ts';
+import { savedItem, savedKey } from '../store/saved.ts';
 import { isOnline } from './online.ts';
 import { currentUser } from './session.ts';
 
 export const TOP_UP_EVERY_MS = 15 * 60_000;
 
-export const followingTarget = (userId: string): SaveTarget => ({ kind: 'following', userId });
-
-let topping: Promise<void> | undefined;
-
-/** Fetches the followed posts this device does not hold yet, if the user asked to keep them. */
-export function topUpFollowing(userId: string): Promise<void> {
-  topping ??= (async () => {
-    const target = followingTarget(userId);
-    if (!(await savedItem(savedKey(target)).read())) return;
-    const { offlineSaves } = await import('../store/offline-saves.ts');
-    await offlineSaves().save(target, undefined, { onlyNew: true });
-  })()
-    // Offline or the server busy: the next trigger tries again.
-    .catch(() => undefined)
-    .finally(() => {
-      topping = undefined;
-    });
-  return topping;
-}
+const topUp = createFollowingTopUp({
+  isKept: async (target) => (await savedItem(savedKey(target)).read()) !== undefined,
+  saveNew: (target) => offlineSaves().save(target, undefined, { onlyNew: true }),
+});
 
 let started = false;
 export function startKeepFollowing(): void {
@@ -36,7 +23,7 @@ export function startKeepFollowing(): void {
   started = true;
   const run = () => {
     const userId = currentUser()?.id;
-    if (userId && isOnline()) void topUpFollowing(userId);
+    if (userId && isOnline()) void topUp(userId);
   };
   createRoot(() => createEffect(on([isOnline, () => currentUser()?.id], run)));
   setInterval(run, TOP_UP_EVERY_MS);

@@ -215,11 +215,13 @@ describe('outbox store', () => {
   });
 
   it('401 waits for sign-in, then goes', async () => {
-    const { server, outbox, entries } = setup();
+    const { server, outbox, entries, who } = setup();
     server.answer = { status: 401, message: 'You are not signed in.' };
     await outbox.enqueue<Note>('note', { topic: 'a', on: true });
+    const refreshes = who.refreshes;
     await outbox.replay();
     expect(await entries()).toMatchObject([{ state: 'pending', needsSignIn: true }]);
+    expect(who.refreshes).toBe(refreshes + 1); // the session is checked, so the app shows who is signed in
     server.answer = null;
     await outbox.replay(true);
     expect(server.received).toHaveLength(1);

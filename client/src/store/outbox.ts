@@ -194,6 +194,9 @@ export function createOutbox({
           console.error('Updating the device after a sent change failed:', error);
         }
       }
+      // The server no longer knows this session: ask again, so the app shows the reader signed out and
+      // the entries go after the next sign-in (start() resumes then).
+      if (outcome.kind === 'signed-out') await session.refresh().catch(() => undefined);
       if (outcome.kind === 'failed' || outcome.kind === 'signed-out') return scheduleWake(await all(), userId);
     }
   }

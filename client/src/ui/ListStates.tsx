@@ -3,21 +3,25 @@ import { For, type JSX, Match, Show, Switch } from 'solid-js';
 import { Notice, OFFLINE_MISSING, Skeleton } from './Basics.tsx';
 import type { PageStatus } from './PageState.tsx';
 
-export type ListStatesProps = {
+/** What every list's owner hands in: where the list stands and how to get more. */
+export type ListPaging = {
   status: PageStatus;
-  /** How many items there are (0 shows the empty state). */
-  count: number;
   message?: string | null;
-  emptyText: string;
-  /** Shown on an error without a message of its own: "These posts didn't load." */
-  failedText: string;
-  /** Read out while loading: "Loading posts…". */
-  loadingLabel: string;
   hasMore?: boolean;
   loadingMore?: boolean;
   loadMoreError?: string | null;
   onLoadMore?: () => void;
   onRetry: () => void;
+};
+
+export type ListStatesProps = ListPaging & {
+  /** How many items there are (0 shows the empty state). */
+  count: number;
+  emptyText: string;
+  /** Shown on an error without a message of its own: "These posts didn't load." */
+  failedText: string;
+  /** Read out while loading: "Loading posts…". */
+  loadingLabel: string;
   /** The items, shown when ready and not empty. */
   children: JSX.Element;
 };

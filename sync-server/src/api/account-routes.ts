@@ -232,7 +232,7 @@ export function accountRoutes({
     const session = await requireUser(c);
     const request = parseQuery(PageQuery, c.req.query());
     // Private to the user: no shared cache may keep it.
-    c.header('Cache-Control', 'no-store');
+    c.header('Cache-Control', 'private, no-store');
     return c.json(await catalog.followingFeed(session.user.id, request));
   });
 

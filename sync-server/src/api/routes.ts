@@ -23,10 +23,11 @@ export type HandleRedirects = (handle: string) => Promise<HandleRedirect | null>
 
 export function apiRoutes(catalog: Catalog, handleRedirect: HandleRedirects = async () => null): Hono {
   const api = new Hono();
-  // The client keeps its own copy (IndexedDB); HTTP caches must always ask again.
+  // The client keeps its own copy (IndexedDB); HTTP caches must always ask again. A route that set its own
+  // policy (a signed-in user's private answers: no-store) keeps it.
   api.use('/api/*', async (c, next) => {
     await next();
-    c.header('Cache-Control', 'no-cache');
+    if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-cache');
   });
 
   // Fixed segments ("popular", "by-handle") are registered before the parameters they would otherwise match.

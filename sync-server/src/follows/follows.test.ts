@@ -1,6 +1,5 @@
 /** Follows through the HTTP API: idempotent replay, convergence to the last intent, lists. */
 import type { Hono } from 'hono';
-import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ACCOUNT_API,
@@ -12,25 +11,13 @@ import {
 import { API } from '../../../shared/src/model/api.ts';
 import type { Author, Page, PostSummary, TagSummary } from '../../../shared/src/model/catalog.ts';
 import { device } from '../accounts/testing.ts';
-import { createApp } from '../app.ts';
-import type { Store } from '../storage/store.ts';
-import { fixtureCatalog, tempDir, tempStore } from '../testing/fixtures.ts';
+import { fixtureApp } from '../testing/app.ts';
 
-let store: Store;
 let cleanup: () => Promise<void>;
 let app: Hono;
 
 beforeAll(async () => {
-  ({ store, cleanup } = tempStore());
-  await store.importCatalog(fixtureCatalog());
-  const client = tempDir();
-  app = createApp({
-    store,
-    config: { dataDir: client.dir, clientDir: client.dir },
-    logger: pino({ level: 'silent' }),
-    tokenSecret: Buffer.from('follow-tests-secret-follow-tests-secret-'),
-    accounts: { rateLimits: { signupPerIp: { burst: 1000, refillMs: 1 }, signinPerIp: { burst: 1000, refillMs: 1 } } },
-  });
+  ({ app, cleanup } = await fixtureApp());
 });
 afterAll(() => cleanup());
 
@@ -248,6 +235,11 @@ describe('the Following feed (GET /api/me/feed)', () => {
     const { items } = await feedPage(d, '?limit=50');
     expect(items.filter((p) => p.slug === 'post-1')).toHaveLength(1);
     expect(items.every((p) => p.author.id === 'u_ana')).toBe(true);
+  });
+
+  it('is private: no cache may keep it', async () => {
+    const { d } = await user();
+    expect((await d.get(ACCOUNT_API.feed)).res.headers.get('cache-control')).toBe('private, no-store');
   });
 
   it('needs a session, and refuses a bad cursor', async () => {
