@@ -23,6 +23,9 @@ describe('route table', () => {
       '/saved',
       '/signup',
       '/signin',
+      '/reading-list',
+      '/settings',
+      '/settings/profile',
       '/:handle',
       '*404',
     ]);
