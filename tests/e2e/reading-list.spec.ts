@@ -1,4 +1,5 @@
 import { type Browser, expect, type Page, test } from '@playwright/test';
+import { seriousViolations } from './support/axe.ts';
 import { latestPosts } from './support/catalog.ts';
 import { newUser, signUp } from './support/sign-up.ts';
 
@@ -80,3 +81,26 @@ test('reader settings: a theme chosen in Settings applies to the page and surviv
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   await expect(page.getByRole('radio', { name: 'Dark' })).toBeChecked();
 });
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`reading list, settings and edit profile pass axe (${theme} theme chosen in Settings)`, async ({
+    page,
+    request,
+  }) => {
+    const [post] = await latestPosts(request, 1);
+    if (!post) throw new Error('the seeded catalog is empty');
+    await signUp(page);
+    await page.goto('/settings');
+    await page.getByRole('radio', { name: theme === 'dark' ? 'Dark' : 'Light' }).check();
+    await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+    await page.goto(`/p/${post.slug}`);
+    await page.getByRole('button', { name: 'Read later' }).click();
+    await expect(page.getByRole('button', { name: 'Read later' })).toHaveAttribute('aria-pressed', 'true');
+    for (const path of ['/reading-list', '/settings', '/settings/profile', `/p/${post.slug}`]) {
+      await page.goto(path);
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+      expect(await seriousViolations(page), `axe on ${path}`).toEqual([]);
+    }
+  });
+}
