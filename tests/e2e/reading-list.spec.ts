@@ -17,6 +17,12 @@ async function signedInElsewhere(browser: Browser, user: { email: string; passwo
 
 const readingList = (page: Page) => page.getByRole('list', { name: 'Reading list' });
 
+/** Sync sockets the server has open (its Prometheus gauge). */
+async function openSyncConnections(page: Page): Promise<number> {
+  const text = await (await page.request.get('/metrics')).text();
+  return Number(/^sysdespro_sync_connections_open (\d+)/m.exec(text)?.[1] ?? Number.NaN);
+}
+
 test('the reading list follows the user between two browsers, also for a bookmark added offline', async ({
   page,
   browser,
@@ -65,7 +71,13 @@ test('the reading list follows the user between two browsers, also for a bookmar
   await page.getByRole('button', { name: `Remove ${first.title} from reading list` }).click();
   await expect(readingList(other.page).getByRole('link', { name: first.title })).toHaveCount(0);
 
+  // Signing out closes the sync connection; the list is no longer shown.
   await other.context.close();
+  expect(await openSyncConnections(page)).toBeGreaterThan(0);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('main').getByRole('link', { name: 'Sign in' })).toBeVisible();
+  await expect(readingList(page)).toHaveCount(0);
+  await expect.poll(() => openSyncConnections(page)).toBe(0);
 });
 
 test('reader settings: a theme chosen in Settings applies to the page and survives a reload', async ({ page }) => {
