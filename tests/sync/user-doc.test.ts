@@ -81,6 +81,9 @@ describe('user doc over the sync server', () => {
     await b.connect();
     await waitFor(() => ids(a).includes('p2'));
     await synced(b);
+    // Connecting again while connected (a second `online` event) changes nothing.
+    await b.connect();
+    expect(b.status().connection).toBe('connected');
   });
 
   it('removed on both devices while apart, it stays removed', async () => {

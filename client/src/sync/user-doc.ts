@@ -94,7 +94,8 @@ export async function openUserDoc(options: UserDocOptions): Promise<UserDoc> {
   }
 
   async function connect(renew = false): Promise<void> {
-    if (destroyed) return;
+    // Already connected or on its way (a second `online` event): nothing to do.
+    if (destroyed || (!renew && (provider.wsconnected || provider.wsconnecting))) return;
     if (renew) lastRenewAt = Date.now();
     setConnection('connecting');
     if (!(await useToken(renew))) {
