@@ -123,3 +123,30 @@ test('a follow the server refuses is shown with Retry and Drop', async ({ page, 
   await expect(refusal).toBeHidden();
   await expect(main.getByText('Pending')).toBeHidden();
 });
+
+test('with "Keep followed writing offline" on, posts of a newly followed author are downloaded in the background', async ({
+  page,
+  context,
+  request,
+}) => {
+  const post = await newestPost(request);
+  await signUp(page);
+  const main = page.getByRole('main');
+  await page.goto('/?feed=following');
+  const feed = main.getByRole('region', { name: 'Following' });
+  await feed.getByRole('checkbox', { name: 'Keep followed writing offline' }).check();
+  await expect(feed.getByText('0 posts on this device')).toBeVisible();
+
+  await page.goto(`/@${post.author.handle}`);
+  await waitForServiceWorkerControl(page);
+  await main.getByRole('button', { name: `Follow ${post.author.displayName}`, exact: true }).click();
+  await expect(main.getByText('Pending')).toBeHidden();
+
+  // The next start of the app (here: opening the home page) tops the saved feed up without being asked.
+  await page.goto('/?feed=following');
+  await expect(feed.getByText(/[1-9]\d* posts? on this device/)).toBeVisible({ timeout: 20_000 });
+  await context.setOffline(true);
+  await page.goto(`/p/${post.slug}`);
+  await expect(main.getByText(firstParagraph(await fullPost(request, post.slug)))).toBeVisible();
+  await context.setOffline(false);
+});

@@ -3,7 +3,7 @@ import { createEffect, createMemo, type JSX, on, Show } from 'solid-js';
 import { usePostList } from '../state/catalog.ts';
 import { confirmedFollows } from '../state/follows.ts';
 import { createOfflineControl } from '../state/offline.ts';
-import { formatBytes } from '../ui/format.ts';
+import { count, formatBytes } from '../ui/format.ts';
 import { PostFeed } from './PostFeed.tsx';
 
 export function FollowingFeed(props: { userId: string }): JSX.Element {
@@ -50,9 +50,13 @@ function KeepFollowedOffline(props: { userId: string }): JSX.Element {
               : "New posts from what you follow download whenever you're online, to read without a connection."
           }
         >
-          {(item) =>
-            `${item().postSlugs.length} ${item().postSlugs.length === 1 ? 'post' : 'posts'} on this device (${formatBytes(item().bytes)}); new ones download whenever you're online.`
-          }
+          {(item) => (
+            // Elements, not one string: the counts must follow each top-up of the kept item.
+            <>
+              {count(item().postSlugs.length, 'post')} on this device ({formatBytes(item().bytes)}); new ones download
+              whenever you're online.
+            </>
+          )}
         </Show>
       </p>
       <Show when={control.error()}>
