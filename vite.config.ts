@@ -35,12 +35,14 @@ export default defineConfig({
             },
             {
               name: 'data',
-              // Not the account schemas (valibot at work): they stay with the sign-in/up pages.
-              test: /client[\\/]src[\\/](store[\\/](?!offline-saves)|state[\\/])|shared[\\/]src[\\/](?!model[\\/]accounts\.ts)/,
+              // Not the account schemas (valibot at work): they stay with the sign-in/up pages. Not what only
+              // lazy pages or the after-first-paint background work use (follow lists, keeping follows offline,
+              // profile edits).
+              test: /client[\\/]src[\\/](store[\\/](?!offline-saves|follow-lists|following-top-up|profile\.)|state[\\/](?!follow-lists|background|keep-following|profile\.))|shared[\\/]src[\\/](?!model[\\/]accounts\.ts)/,
             },
             {
               name: 'ui',
-              test: /client[\\/]src[\\/](ui[\\/](?!DocContent|doc-tree|SeriesBox|Field)|routes[\\/](OfflineSave|PostFeed))/,
+              test: /client[\\/]src[\\/](ui[\\/](?!DocContent|doc-tree|SeriesBox|Field|PeopleList)|routes[\\/](OfflineSave|PostFeed))/,
             },
           ],
         },

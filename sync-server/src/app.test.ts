@@ -37,7 +37,12 @@ const expectSummary = (p: PostSummary) =>
     slug: expect.any(String),
     title: expect.any(String),
     excerpt: expect.any(String),
-    author: { id: expect.any(String), handle: expect.any(String), displayName: expect.any(String) },
+    author: {
+      id: expect.any(String),
+      handle: expect.any(String),
+      displayName: expect.any(String),
+      avatarUrl: null,
+    },
     tags: expect.any(Array),
     publishedAt: expect.stringMatching(/Z$/),
     updatedAt: expect.stringMatching(/Z$/),
@@ -119,7 +124,7 @@ describe('GET routes: 200 shapes', () => {
     const popular = await get<{ items: Author[] }>(API.popularAuthors);
     expect(popular.items[0]?.handle).toBe('bo');
     expect(Object.keys(popular.items[0]!).sort()).toEqual(
-      ['id', 'handle', 'displayName', 'headline', 'joinedAt', 'followerCount', 'postCount'].sort(),
+      ['id', 'handle', 'displayName', 'avatarUrl', 'headline', 'joinedAt', 'followerCount', 'postCount'].sort(),
     );
     const byHandle = await get<Author>(API.authorByHandle('ana'));
     expect(byHandle).toMatchObject({

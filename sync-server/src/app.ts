@@ -8,6 +8,7 @@ import { type Context, Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ApiError } from '../../shared/src/model/catalog.ts';
 import { createAccounts } from './accounts/accounts.ts';
+import { createAvatarFiles } from './accounts/avatars.ts';
 import { accountRoutes, type RateLimits } from './api/account-routes.ts';
 import { apiRoutes } from './api/routes.ts';
 import { type SocialRateLimits, socialRoutes } from './api/social-routes.ts';
@@ -103,11 +104,21 @@ export function createApp(deps: AppDeps): Hono {
     },
   });
   const follows = createFollows({ store, ...clock, onChange, onFollowed: notifications.newFollower });
+  const catalog = createCatalog({ store, popular, ...clock });
   app.route(
     '/',
-    apiRoutes(createCatalog({ store, popular, ...clock }), (handle) => accounts.handleRedirect(handle)),
+    apiRoutes(catalog, (handle) => accounts.handleRedirect(handle)),
   );
-  app.route('/', accountRoutes({ accounts, follows, ...tuning }));
+  app.route(
+    '/',
+    accountRoutes({
+      accounts,
+      follows,
+      avatarFiles: createAvatarFiles(joinMedia(config.dataDir)),
+      catalog,
+      ...tuning,
+    }),
+  );
   app.route(
     '/',
     socialRoutes({

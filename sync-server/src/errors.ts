@@ -3,8 +3,15 @@
  * maps to, and a message written for the person reading it: what is wrong and what to do next.
  * Anything that is not an AppError is a bug, answered with a generic 500 and logged.
  */
-export type ErrorCode = 'bad_request' | 'not_found' | 'unauthorized' | 'forbidden' | 'conflict';
-export type ErrorStatus = 400 | 401 | 403 | 404 | 409;
+export type ErrorCode =
+  | 'bad_request'
+  | 'not_found'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'conflict'
+  | 'too_large'
+  | 'unsupported_media_type';
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415;
 
 export class AppError extends Error {
   constructor(
@@ -52,5 +59,21 @@ export class ConflictError extends AppError {
   constructor(message: string) {
     super('conflict', 409, message);
     this.name = 'ConflictError';
+  }
+}
+
+/** The request body is larger than this endpoint takes (e.g. an avatar over 1 MB). */
+export class PayloadTooLargeError extends AppError {
+  constructor(message: string) {
+    super('too_large', 413, message);
+    this.name = 'PayloadTooLargeError';
+  }
+}
+
+/** The body is not a kind this endpoint takes (e.g. an avatar that is not PNG, JPEG or WebP). */
+export class UnsupportedMediaTypeError extends AppError {
+  constructor(message: string) {
+    super('unsupported_media_type', 415, message);
+    this.name = 'UnsupportedMediaTypeError';
   }
 }

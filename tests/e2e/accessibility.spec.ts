@@ -1,19 +1,12 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page, test } from '@playwright/test';
-import { latestPosts } from './support/catalog.ts';
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.length} nodes: ${v.nodes[0]?.target.join(' ')})`);
-}
+import { expect, test } from '@playwright/test';
+import { seriousViolations } from './support/axe.ts';
+import { newestPost } from './support/catalog.ts';
+import { signUp } from './support/sign-up.ts';
 
 for (const scheme of ['light', 'dark'] as const) {
   test(`home, post and profile have no serious or critical axe violations (${scheme})`, async ({ page, request }) => {
     await page.emulateMedia({ colorScheme: scheme });
-    const [post] = await latestPosts(request, 1);
-    if (!post) throw new Error('the seeded catalog is empty');
+    const post = await newestPost(request);
     const pages = ['/', `/p/${post.slug}`, `/@${post.author.handle}`];
     for (const path of pages) {
       await page.goto(path);
@@ -21,6 +14,42 @@ for (const scheme of ['light', 'dark'] as const) {
       await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
       expect(await seriousViolations(page), `axe on ${path}`).toEqual([]);
     }
+  });
+}
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`signed in: Following feed, follow lists, pending and refused follows pass axe (${scheme})`, async ({
+    page,
+    context,
+    request,
+  }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    const post = await newestPost(request);
+    await signUp(page);
+    const main = page.getByRole('main');
+    const check = async (what: string) => {
+      await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+      expect(await seriousViolations(page), `axe on ${what}`).toEqual([]);
+    };
+
+    await page.goto('/?feed=following');
+    await expect(main.getByRole('heading', { level: 2, name: 'Following' })).toBeVisible();
+    await check('the Following feed');
+    await page.goto(`/u/${post.author.id}/followers`);
+    await expect(main.getByRole('heading', { level: 1 })).toHaveText(`People following ${post.author.displayName}`);
+    await check('a followers list');
+
+    await page.goto(`/@${post.author.handle}`);
+    await context.setOffline(true);
+    await main.getByRole('button', { name: `Follow ${post.author.displayName}`, exact: true }).click();
+    await expect(main.getByText('Pending')).toBeVisible();
+    await check('a pending follow');
+    await page.route('**/api/me/follows/**', (route) =>
+      route.fulfill({ status: 422, contentType: 'application/json', body: '{"error":"invalid","message":"Refused."}' }),
+    );
+    await context.setOffline(false);
+    await expect(main.getByRole('alert').filter({ hasText: 'Refused.' })).toBeVisible();
+    await check('a refused follow');
   });
 }
 

@@ -1,10 +1,8 @@
 import { expect, test } from '@playwright/test';
+import { newUser } from './support/sign-up.ts';
 
 test('sign up through "Become an author", sign out, sign in again; a wrong password is refused', async ({ page }) => {
-  const run = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
-  const email = `e2e-${run}@example.com`;
-  const handle = `e2e_${run}`.slice(0, 30);
-  const password = 'correct horse battery';
+  const { email, handle, password } = newUser();
   const nav = page.getByRole('navigation', { name: 'Main' });
 
   await page.goto('/');

@@ -1,13 +1,12 @@
 import { expect, test } from '@playwright/test';
-import { authorByHandle, latestPosts } from './support/catalog.ts';
+import { authorByHandle, newestPost } from './support/catalog.ts';
 
 test('"Copy profile link" copies the permanent /u/<id> link, which opens the profile', async ({
   page,
   context,
   request,
 }) => {
-  const [post] = await latestPosts(request, 1);
-  if (!post) throw new Error('the seeded catalog is empty');
+  const post = await newestPost(request);
   const author = await authorByHandle(request, post.author.handle);
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
 

@@ -3,6 +3,7 @@ import { type RouteSectionProps, useLocation } from '@solidjs/router';
 import { createEffect, createSignal, type JSX, lazy, on, onMount, Show, Suspense } from 'solid-js';
 import { isOnline } from '../state/online.ts';
 import { currentUser, session } from '../state/session.ts';
+import { startUserDoc } from '../state/user-doc.ts';
 import { Skeleton } from '../ui/Basics.tsx';
 import { StorageNotice } from '../ui/StorageNotice.tsx';
 
@@ -20,7 +21,14 @@ export function Layout(props: RouteSectionProps): JSX.Element {
   let main: HTMLElement | undefined;
   const location = useLocation();
   const [registerSw, setRegisterSw] = createSignal(false);
-  onMount(() => afterFirstPaint(() => setRegisterSw(true)));
+  onMount(() =>
+    afterFirstPaint(() => {
+      setRegisterSw(true);
+      // The reading list and reader settings of whoever is signed in (Yjs loads now, not before).
+      startUserDoc();
+      void import('../state/background.ts').then((background) => background.startBackground());
+    }),
+  );
 
   // After client-side navigation, move focus to the new page so keyboard and screen reader users start there.
   createEffect(
@@ -95,6 +103,11 @@ export function Layout(props: RouteSectionProps): JSX.Element {
                 {(user) => (
                   <>
                     <li>
+                      <a href="/reading-list" aria-current={current('/reading-list')}>
+                        Reading list
+                      </a>
+                    </li>
+                    <li>
                       <a
                         class="nav-user"
                         href={`/@${user().handle}`}
@@ -139,7 +152,8 @@ export function Layout(props: RouteSectionProps): JSX.Element {
             cookies.
           </p>
           <p>
-            <a href="/saved">Saved for offline</a> · <a href="/signup">Become an author</a>
+            <a href="/saved">Saved for offline</a> · <a href="/settings">Settings</a> ·{' '}
+            <a href="/signup">Become an author</a>
           </p>
         </div>
       </footer>

@@ -2,8 +2,12 @@
 import { Router } from '@solidjs/router';
 import { render } from 'solid-js/web';
 import '../ui/styles.css';
+import { applySettings, cachedSettings } from '../state/reader-settings.ts';
 import { Layout } from './Layout.tsx';
 import { routes } from './routes.ts';
+
+// The theme and font size last used on this device, before anything paints.
+applySettings(document.documentElement, cachedSettings());
 
 const root = document.getElementById('root');
 if (root) render(() => <Router root={Layout}>{routes}</Router>, root);

@@ -19,12 +19,18 @@ describe('route table', () => {
       '/t/:tag',
       '/series/:slug',
       '/u/:id',
+      '/u/:id/:list',
       '/saved',
       '/signup',
       '/signin',
+      '/reading-list',
+      '/settings',
+      '/settings/profile',
       '/:handle',
       '*404',
     ]);
+    const lists = routes.find((r) => r.path === '/u/:id/:list');
+    expect(lists?.matchFilters).toEqual({ list: ['followers', 'following'] });
     for (const route of routes) expect(typeof (route.component as { preload?: unknown }).preload).toBe('function');
   });
 });

@@ -16,9 +16,17 @@ export const routes: RouteDefinition[] = [
   { path: '/t/:tag', component: lazy(() => import('../routes/TagPage.tsx')) },
   { path: '/series/:slug', component: lazy(() => import('../routes/SeriesPage.tsx')) },
   { path: '/u/:id', component: lazy(() => import('../routes/AuthorById.tsx')) },
+  {
+    path: '/u/:id/:list',
+    matchFilters: { list: ['followers', 'following'] },
+    component: lazy(() => import('../routes/FollowListPage.tsx')),
+  },
   { path: '/saved', component: lazy(() => import('../routes/SavedPage.tsx')) },
   { path: '/signup', component: lazy(() => import('../routes/SignupPage.tsx')) },
   { path: '/signin', component: lazy(() => import('../routes/SigninPage.tsx')) },
+  { path: '/reading-list', component: lazy(() => import('../routes/ReadingListPage.tsx')) },
+  { path: '/settings', component: lazy(() => import('../routes/SettingsPage.tsx')) },
+  { path: '/settings/profile', component: lazy(() => import('../routes/EditProfilePage.tsx')) },
   {
     path: '/:handle',
     matchFilters: { handle: isHandleSegment },

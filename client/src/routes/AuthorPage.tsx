@@ -5,6 +5,7 @@ import { currentUser, session } from '../state/session.ts';
 import { Avatar } from '../ui/Basics.tsx';
 import { formatMonthYear, setTitle } from '../ui/format.ts';
 import { PageSwitch } from '../ui/PageState.tsx';
+import { Follow } from './Follow.tsx';
 import { OfflineSave } from './OfflineSave.tsx';
 import { PostFeed } from './PostFeed.tsx';
 
@@ -66,7 +67,7 @@ export default function AuthorPage(): JSX.Element {
         {(a) => (
           <div class="profile">
             <header class="card profile-header">
-              <Avatar id={a().id} name={a().displayName} size="lg" />
+              <Avatar id={a().id} name={a().displayName} src={a().avatarUrl} size="lg" />
               <h1>{a().displayName}</h1>
               <p class="muted">@{a().handle}</p>
               <Show when={a().headline}>
@@ -104,31 +105,23 @@ export default function AuthorPage(): JSX.Element {
                 </Show>
               </ul>
               <ul class="profile-counts">
-                <Stat value={a().followerCount} label="Followers" />
-                <Stat value={a().followingCount} label="Following" />
+                <Stat value={a().followerCount} label="Followers" href={`/u/${a().id}/followers`} />
+                <Stat value={a().followingCount} label="Following" href={`/u/${a().id}/following`} />
                 <Stat value={a().postCount} label="Posts" />
                 <Stat value={a().commentCount} label="Comments" />
               </ul>
               <div class="profile-actions">
-                <button
-                  type="button"
-                  class="button"
-                  disabled
-                  title="Sign-in arrives with accounts"
-                  aria-describedby="follow-hint"
-                >
-                  Follow
-                </button>
+                <Follow target={{ kind: 'author', id: a().id }} subject={a().displayName} />
                 <button type="button" class="button button-secondary" onClick={() => void copyLink(a().id)}>
                   Copy profile link
                 </button>
                 <OfflineSave target={() => ({ kind: 'author', id: a().id })} subject={`${a().displayName}'s posts`} />
               </div>
-              <p id="follow-hint" class="muted small">
-                Sign-in arrives with accounts.
-              </p>
               <Show when={currentUser()?.id === a().id}>
                 <div class="profile-actions">
+                  <a class="button button-secondary" href="/settings/profile">
+                    Edit profile
+                  </a>
                   <button
                     type="button"
                     class="button button-secondary"
@@ -175,10 +168,17 @@ export default function AuthorPage(): JSX.Element {
   );
 }
 
-function Stat(props: { value: number; label: string }): JSX.Element {
+function Stat(props: { value: number; label: string; href?: string }): JSX.Element {
+  const content = () => (
+    <>
+      <strong>{props.value.toLocaleString('en')}</strong> <span>{props.label}</span>
+    </>
+  );
   return (
     <li>
-      <strong>{props.value.toLocaleString('en')}</strong> <span>{props.label}</span>
+      <Show when={props.href} fallback={content()}>
+        {(href) => <a href={href()}>{content()}</a>}
+      </Show>
     </li>
   );
 }

@@ -1,16 +1,26 @@
+import { useSearchParams } from '@solidjs/router';
 import { createSignal, For, type JSX, onMount, Show } from 'solid-js';
 import { POPULAR_WINDOWS, type PopularWindow } from '../../../shared/src/model/catalog.ts';
 import { popularListKey, usePopularAuthors, usePopularTags, usePostList } from '../state/catalog.ts';
+import { currentUser } from '../state/session.ts';
 import { Avatar, Notice, Skeleton } from '../ui/Basics.tsx';
 import { count, formatMonthYear, setTitle } from '../ui/format.ts';
+import { Follow } from './Follow.tsx';
+import { FollowingFeed } from './FollowingFeed.tsx';
 import { OfflineSave } from './OfflineSave.tsx';
 import { PostFeed } from './PostFeed.tsx';
 
 const WINDOW_LABELS: Record<PopularWindow, string> = { week: 'Week', month: 'Month', all: 'All time' };
+const FEEDS = ['latest', 'following'] as const;
+const FEED_LABELS: Record<(typeof FEEDS)[number], string> = { latest: 'Latest', following: 'Following' };
 
 export default function Home(): JSX.Element {
   onMount(() => setTitle(''));
   const latest = usePostList(() => 'latest');
+  // `?feed=following` keeps the signed-in reader's choice across reloads and in links.
+  const [search, setSearch] = useSearchParams<{ feed?: string }>();
+  const showFollowing = () => search.feed === 'following';
+  const chooseFeed = (feed: (typeof FEEDS)[number]) => setSearch({ feed: feed === 'following' ? feed : undefined });
   const [popularWindow, setPopularWindow] = createSignal<PopularWindow>('week');
   const popular = usePostList(() => popularListKey(popularWindow()));
   const tags = usePopularTags();
@@ -29,12 +39,37 @@ export default function Home(): JSX.Element {
       </section>
 
       <div class="home-grid">
-        <section class="feed" aria-labelledby="latest-heading">
-          <div class="section-head">
-            <h2 id="latest-heading">Latest posts</h2>
-            <OfflineSave target={() => ({ kind: 'latest' })} subject="the latest posts" />
-          </div>
-          <PostFeed feed={latest} emptyText="No posts yet." />
+        <section class="feed" aria-labelledby="feed-heading">
+          <Show when={currentUser()}>
+            <fieldset class="segmented">
+              <legend class="sr-only">Show</legend>
+              <For each={FEEDS}>
+                {(feed) => (
+                  <button
+                    type="button"
+                    aria-pressed={(feed === 'following') === showFollowing() ? 'true' : 'false'}
+                    onClick={() => chooseFeed(feed)}
+                  >
+                    {FEED_LABELS[feed]}
+                  </button>
+                )}
+              </For>
+            </fieldset>
+          </Show>
+          <Show
+            when={showFollowing() && currentUser()}
+            fallback={
+              <>
+                <div class="section-head">
+                  <h2 id="feed-heading">Latest posts</h2>
+                  <OfflineSave target={() => ({ kind: 'latest' })} subject="the latest posts" />
+                </div>
+                <PostFeed feed={latest} emptyText="No posts yet." />
+              </>
+            }
+          >
+            {(user) => <FollowingFeed userId={user().id} />}
+          </Show>
         </section>
 
         <aside class="sidebar" aria-label="Popular on SysDesPro">
@@ -102,8 +137,8 @@ export default function Home(): JSX.Element {
                   <For each={authors.data()?.items}>
                     {(author) => (
                       <li>
-                        <Avatar id={author.id} name={author.displayName} />
-                        <div>
+                        <Avatar id={author.id} name={author.displayName} src={author.avatarUrl} />
+                        <div class="author-list-body">
                           <a class="byline-name" href={`/@${author.handle}`}>
                             {author.displayName}
                           </a>
@@ -114,6 +149,7 @@ export default function Home(): JSX.Element {
                             Joined {formatMonthYear(author.joinedAt ?? '')} ·{' '}
                             {count(author.followerCount ?? 0, 'follower')} · {count(author.postCount ?? 0, 'post')}
                           </p>
+                          <Follow target={{ kind: 'author', id: author.id }} subject={author.displayName} size="sm" />
                         </div>
                       </li>
                     )}

@@ -8,7 +8,9 @@ import { count, formatDate, formatMonthYear, readingTime, sameDay, setTitle } fr
 import { PageSwitch } from '../ui/PageState.tsx';
 import { PostCounts } from '../ui/PostCard.tsx';
 import { SeriesBox } from '../ui/SeriesBox.tsx';
+import { Follow } from './Follow.tsx';
 import { OfflineSave } from './OfflineSave.tsx';
+import { ReadLater } from './ReadLater.tsx';
 
 export default function PostPage(): JSX.Element {
   const params = useParams<{ slug: string }>();
@@ -38,7 +40,7 @@ export default function PostPage(): JSX.Element {
               <TagChips tags={p().tags} />
               <h1>{p().title}</h1>
               <div class="byline">
-                <Avatar id={p().author.id} name={p().author.displayName} />
+                <Avatar id={p().author.id} name={p().author.displayName} src={p().author.avatarUrl} />
                 <div>
                   <a class="byline-name" href={`/@${p().author.handle}`}>
                     {p().author.displayName}
@@ -61,6 +63,7 @@ export default function PostPage(): JSX.Element {
                   label="Save for offline"
                   savedLabel="Saved for offline"
                 />
+                <ReadLater target={{ postId: p().id, slug: p().slug, title: p().title }} />
               </div>
             </header>
 
@@ -119,7 +122,7 @@ function AuthorCard(props: { author: Partial<AuthorSummary> & Pick<AuthorSummary
         About the author
       </h2>
       <div class="byline">
-        <Avatar id={props.author.id} name={props.author.displayName} size="lg" />
+        <Avatar id={props.author.id} name={props.author.displayName} src={props.author.avatarUrl} size="lg" />
         <div>
           <a class="byline-name" href={`/@${props.author.handle}`}>
             {props.author.displayName}
@@ -136,7 +139,8 @@ function AuthorCard(props: { author: Partial<AuthorSummary> & Pick<AuthorSummary
           <Show when={props.author.postCount !== undefined}> · {count(props.author.postCount ?? 0, 'post')}</Show>
         </p>
       </Show>
-      <p>
+      <p class="author-card-actions">
+        <Follow target={{ kind: 'author', id: props.author.id }} subject={props.author.displayName} />
         <a href={`/@${props.author.handle}`}>View {props.author.displayName}'s profile →</a>
       </p>
     </section>

@@ -3,7 +3,14 @@ import { PERSIST_REFUSED_NOTE, removeSaved, useSavedItems, useStorageEstimate } 
 import { Notice, Skeleton } from '../ui/Basics.tsx';
 import { count, formatBytes, formatDate, setTitle } from '../ui/format.ts';
 
-const KIND_LABELS = { post: 'Post', tag: 'Tag', author: 'Author', latest: 'Feed', series: 'Series' } as const;
+const KIND_LABELS = {
+  post: 'Post',
+  tag: 'Tag',
+  author: 'Author',
+  latest: 'Feed',
+  series: 'Series',
+  following: 'Following',
+} as const;
 
 export default function SavedPage(): JSX.Element {
   onMount(() => setTitle('Saved for offline'));

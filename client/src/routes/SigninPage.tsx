@@ -1,21 +1,24 @@
-import { useNavigate } from '@solidjs/router';
+import { useNavigate, useSearchParams } from '@solidjs/router';
 import { type JSX, onMount, Show } from 'solid-js';
 import { SigninBody } from '../../../shared/src/model/accounts.ts';
 import { currentUser, session } from '../state/session.ts';
 import { Field } from '../ui/Field.tsx';
 import { setTitle } from '../ui/format.ts';
 import { createAccountForm, FormSubmit } from './account-form-state.tsx';
+import { nextPath } from './sign-in-link.ts';
 
 export default function SigninPage(): JSX.Element {
   onMount(() => setTitle('Sign in'));
   const navigate = useNavigate();
+  const [search] = useSearchParams<{ next?: string }>();
   const form = createAccountForm({
     fields: ['email', 'password'] as const,
     schema: SigninBody,
     action: 'sign in',
     send: async (values) => {
       const user = await session().signIn({ email: values.email.trim(), password: values.password });
-      navigate(`/@${user.handle}`);
+      // Back to the page that asked for an account (a Follow button), else to the user's profile.
+      navigate(nextPath(search.next) ?? `/@${user.handle}`);
     },
   });
 

@@ -3,6 +3,7 @@ import { createEffect, type JSX, Show } from 'solid-js';
 import { usePostList, useTag } from '../state/catalog.ts';
 import { count, setTitle } from '../ui/format.ts';
 import { PageSwitch } from '../ui/PageState.tsx';
+import { Follow } from './Follow.tsx';
 import { OfflineSave } from './OfflineSave.tsx';
 import { PostFeed } from './PostFeed.tsx';
 
@@ -35,7 +36,10 @@ export default function TagPage(): JSX.Element {
               <p class="muted small">
                 {count(t().postCount, 'post')} · {count(t().followerCount, 'follower')}
               </p>
-              <OfflineSave target={() => ({ kind: 'tag', slug: t().slug })} subject={`posts tagged ${t().name}`} />
+              <div class="profile-actions">
+                <Follow target={{ kind: 'tag', slug: t().slug }} subject={`#${t().name}`} />
+                <OfflineSave target={() => ({ kind: 'tag', slug: t().slug })} subject={`posts tagged ${t().name}`} />
+              </div>
             </header>
             <section aria-labelledby="tag-posts">
               <h2 id="tag-posts" class="section-title">

@@ -1,10 +1,13 @@
 /**
- * The state a sign-in or sign-up form needs: values, each field's problem, the server's answer and
- * whether a request is under way; checked with the shared schema before anything is sent.
+ * The state an account form (sign-in, sign-up, edit profile) needs: values, each field's problem, the
+ * server's answer and whether a request is under way; checked with the shared schema before anything is
+ * sent. A server answer that names a field (e.g. "handle … is taken") is shown next to that field.
  */
 import { createSignal, type JSX, Show } from 'solid-js';
 import type * as v from 'valibot';
-import { fieldErrors, requestError } from './account-form.ts';
+import { type FieldLabels, fieldErrors, fieldOfMessage, plainWords, requestError } from './account-form.ts';
+
+type FieldElement = HTMLInputElement | HTMLTextAreaElement;
 
 export function createAccountForm<F extends string>(options: {
   fields: readonly F[];
@@ -12,13 +15,21 @@ export function createAccountForm<F extends string>(options: {
   /** Completes "Could not …" and "Connect to the internet to …". */
   action: string;
   send: (values: Record<F, string>) => Promise<void>;
+  /** Names for field keys that do not read well in a sentence (`supportUrl` → "Support link"). */
+  labels?: FieldLabels;
 }) {
   const empty = Object.fromEntries(options.fields.map((f) => [f, ''])) as Record<F, string>;
   const [values, setValues] = createSignal(empty);
   const [errors, setErrors] = createSignal<Partial<Record<F, string>>>({});
   const [serverError, setServerError] = createSignal<string | null>(null);
   const [busy, setBusy] = createSignal(false);
-  const inputs: Partial<Record<F, HTMLInputElement>> = {};
+  const inputs: Partial<Record<F, FieldElement>> = {};
+
+  const showErrors = (found: Partial<Record<F, string>>) => {
+    setErrors(() => found);
+    const first = options.fields.find((f) => found[f]);
+    if (first) inputs[first]?.focus();
+  };
 
   const set = (field: F) => (value: string) => {
     setValues(() => ({ ...values(), [field]: value }));
@@ -35,7 +46,7 @@ export function createAccountForm<F extends string>(options: {
     get error() {
       return errors()[name];
     },
-    ref: (element: HTMLInputElement) => {
+    ref: (element: FieldElement) => {
       inputs[name] = element;
     },
   });
@@ -44,11 +55,9 @@ export function createAccountForm<F extends string>(options: {
     event.preventDefault();
     if (busy()) return;
     setServerError(null);
-    const found = fieldErrors(options.schema, values());
+    const found = fieldErrors(options.schema, values(), options.labels);
     if (found) {
-      setErrors(() => found);
-      const first = options.fields.find((f) => found[f]);
-      if (first) inputs[first]?.focus();
+      showErrors(found);
       return;
     }
     setErrors({});
@@ -56,13 +65,28 @@ export function createAccountForm<F extends string>(options: {
     try {
       await options.send(values());
     } catch (error) {
-      setServerError(requestError(error, options.action));
+      const field = error instanceof Error ? fieldOfMessage(error.message, options.fields) : null;
+      if (field && error instanceof Error)
+        showErrors({ [field]: plainWords(error.message, options.labels) } as Partial<Record<F, string>>);
+      else setServerError(requestError(error, options.action));
     } finally {
       setBusy(false);
     }
   };
 
-  return { field, submit, busy, serverError };
+  return {
+    field,
+    submit,
+    busy,
+    serverError,
+    values,
+    /** Replaces every value (a form that starts from saved data) and clears the errors. */
+    reset(next: Record<F, string>) {
+      setValues(() => next);
+      setErrors({});
+      setServerError(null);
+    },
+  };
 }
 
 /** The server's answer (role=alert, so it is read out) and the submit button. */

@@ -4,7 +4,7 @@ import type { PopularWindow } from '../../../shared/src/model/catalog.ts';
 import { asFullAuthor, catalog, type PostListKey } from '../store/catalog.ts';
 import { mapLive } from '../store/changes.ts';
 import type { StoredPost } from '../store/db.ts';
-import { createSwr } from './swr.ts';
+import { createSwr, type Swr } from './swr.ts';
 
 export type { ListView, PostListKey } from '../store/catalog.ts';
 export type { StoredAuthor, StoredPost } from '../store/db.ts';
@@ -39,28 +39,33 @@ export const usePost = (slug: Accessor<string | undefined>) =>
     takePreloadedPost,
   );
 
+/** A list resource with "Load more": `more` fetches the page after the kept list's cursor. */
+export function withLoadMore<K, T>(key: Accessor<K | undefined>, swr: Swr<T>, more: (key: K) => Promise<unknown>) {
+  const [loadingMore, setLoadingMore] = createSignal(false);
+  const [loadMoreError, setLoadMoreError] = createSignal<string | null>(null);
+  const loadMore = async () => {
+    const k = key();
+    if (k === undefined || loadingMore()) return;
+    setLoadingMore(true);
+    setLoadMoreError(null);
+    try {
+      await more(k);
+    } catch (error) {
+      setLoadMoreError(error instanceof Error ? error.message : 'Loading more failed.');
+    } finally {
+      setLoadingMore(false);
+    }
+  };
+  return { ...swr, loadMore, loadingMore, loadMoreError };
+}
+
 export function usePostList(key: Accessor<PostListKey | undefined>) {
   const swr = createSwr(
     key,
     (k) => catalog().live.postList(k),
     (k) => catalog().refreshPostList(k),
   );
-  const [loadingMore, setLoadingMore] = createSignal(false);
-  const [loadMoreError, setLoadMoreError] = createSignal<string | null>(null);
-  const loadMore = async () => {
-    const k = key();
-    if (!k || loadingMore()) return;
-    setLoadingMore(true);
-    setLoadMoreError(null);
-    try {
-      await catalog().loadMore(k);
-    } catch (error) {
-      setLoadMoreError(error instanceof Error ? error.message : 'Loading more posts failed.');
-    } finally {
-      setLoadingMore(false);
-    }
-  };
-  return { ...swr, loadMore, loadingMore, loadMoreError };
+  return withLoadMore(key, swr, (k) => catalog().loadMore(k));
 }
 
 export type PostListFeed = ReturnType<typeof usePostList>;

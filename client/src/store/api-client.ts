@@ -1,6 +1,6 @@
 /** The one module that talks to the HTTP API. Everything it returns is a shape from shared/src/model. */
 import { ACCOUNT_API, CSRF_HEADER } from '../../../shared/src/model/account-api.ts';
-import type { SessionInfo } from '../../../shared/src/model/accounts.ts';
+import type { FollowEntry, MyFollows, SessionInfo } from '../../../shared/src/model/accounts.ts';
 import { API } from '../../../shared/src/model/api-routes.ts';
 import type {
   Author,
@@ -39,6 +39,7 @@ export class ApiError extends Error {
   }
 }
 
+export type ChangeMethod = 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type Fetcher = (input: string, init?: RequestInit) => Promise<Response>;
 type Query = Record<string, string | number | null | undefined>;
 
@@ -109,7 +110,31 @@ export function createApiClient(options: ApiClientOptions = {}) {
     });
   }
 
+  /**
+   * A state-changing request as the outbox sends it: any method, a JSON body, the caller's headers (CSRF,
+   * Idempotency-Key). Resolves with the answer's JSON; fails like every other request.
+   */
+  function send<T>(method: ChangeMethod, path: string, body: unknown, headers: Record<string, string>): Promise<T> {
+    return request<T>(path, {
+      method,
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body ?? {}),
+    });
+  }
+
+  /** Uploads an avatar image as it is (the server checks its kind and size). */
+  function putImage<T>(path: string, image: Blob, csrf: string): Promise<T> {
+    return request<T>(path, {
+      method: 'PUT',
+      headers: { 'content-type': image.type || 'application/octet-stream', [CSRF_HEADER]: csrf },
+      body: image,
+    });
+  }
+
   return {
+    send,
+    uploadAvatar: (image: Blob, csrf: string) => putImage<Author>(ACCOUNT_API.avatar, image, csrf),
+    removeAvatar: (csrf: string) => send<Author>('DELETE', ACCOUNT_API.avatar, undefined, { [CSRF_HEADER]: csrf }),
     latest: (cursor?: string | null, limit?: number) => get<Page<PostSummary>>(API.latest, { cursor, limit }),
     popularPosts: (window: PopularWindow, limit?: number) =>
       get<{ items: PostSummary[] }>(API.popularPosts, { window, limit }),
@@ -128,6 +153,13 @@ export function createApiClient(options: ApiClientOptions = {}) {
     signup: (body: { email: string; password: string; handle: string }) => post<SessionInfo>(ACCOUNT_API.signup, body),
     signin: (body: { email: string; password: string }) => post<SessionInfo>(ACCOUNT_API.signin, body),
     signout: (csrf: string) => post<{ ok: true }>(ACCOUNT_API.signout, {}, csrf),
+    myFollows: () => get<MyFollows>(ACCOUNT_API.follows),
+    followingFeed: (cursor?: string | null, limit?: number) =>
+      get<Page<PostSummary>>(ACCOUNT_API.feed, { cursor, limit }),
+    followers: (id: string, cursor?: string | null, limit?: number) =>
+      get<Page<FollowEntry>>(ACCOUNT_API.followers(id), { cursor, limit }),
+    following: (id: string, cursor?: string | null, limit?: number) =>
+      get<Page<FollowEntry>>(ACCOUNT_API.following(id), { cursor, limit }),
     signoutEverywhere: (csrf: string) => post<{ ok: true; ended: number }>(ACCOUNT_API.signoutEverywhere, {}, csrf),
   };
 }

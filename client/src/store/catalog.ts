@@ -24,7 +24,13 @@ import {
   type StoredPost,
 } from './db.ts';
 
-export type PostListKey = 'latest' | `popular:${PopularWindow}` | `tag:${string}` | `author:${string}`;
+/** `feed:<userId>`: the signed-in user's "Following" feed (kept per user, so another user never sees it). */
+export type PostListKey =
+  | 'latest'
+  | `popular:${PopularWindow}`
+  | `tag:${string}`
+  | `author:${string}`
+  | `feed:${string}`;
 export type ListView<T> = { items: T[]; nextCursor: string | null };
 
 /** How many popular posts the home page shows. */
@@ -86,6 +92,20 @@ async function writeList(lists: Store<'lists', 'readwrite'>, key: string, ids: s
   await lists.put(list);
 }
 
+/** Keeps one page of a list: the list becomes these ids, or they are appended to it. Returns the list's ids. */
+async function keepPage(
+  lists: Store<'lists', 'readwrite'>,
+  key: string,
+  pageIds: string[],
+  nextCursor: string | null,
+  append: boolean,
+): Promise<string[]> {
+  const before = append ? ((await lists.get(key))?.ids ?? []) : [];
+  const ids = [...new Set([...before, ...pageIds])];
+  await writeList(lists, key, ids, nextCursor);
+  return ids;
+}
+
 export function createCatalog(database: SdpDb, client: ApiClient) {
   const live = {
     post: (slug: string) => database.live(['posts'], (tx) => tx.objectStore('posts').get(slug)),
@@ -101,12 +121,14 @@ export function createCatalog(database: SdpDb, client: ApiClient) {
         if (!list) return undefined;
         return { items: await getMany(tx.objectStore('tags'), list.ids), nextCursor: null };
       }),
-    popularAuthors: () =>
+    /** A kept list of authors (popular authors, someone's followers or following). */
+    authorList: (key: string) =>
       database.live(['lists', 'authors'], async (tx): Promise<ListView<StoredAuthor> | undefined> => {
-        const list = await tx.objectStore('lists').get(POPULAR_AUTHORS_KEY);
+        const list = await tx.objectStore('lists').get(key);
         if (!list) return undefined;
-        return { items: await getMany(tx.objectStore('authors'), list.ids), nextCursor: null };
+        return { items: await getMany(tx.objectStore('authors'), list.ids), nextCursor: list.nextCursor };
       }),
+    popularAuthors: () => live.authorList(POPULAR_AUTHORS_KEY),
     tag: (slug: string) => database.live(['tags'], (tx) => tx.objectStore('tags').get(slug)),
     author: (id: string) => database.live(['authors'], (tx) => tx.objectStore('authors').get(id)),
     /** Handles are kept lower-case; a handle typed in the address bar may not be. */
@@ -144,6 +166,7 @@ export function createCatalog(database: SdpDb, client: ApiClient) {
       return { ...(await client.popularPosts(arg as PopularWindow, limit ?? POPULAR_LIMIT)), nextCursor: null };
     if (kind === 'tag') return client.tagPosts(arg, cursor, limit);
     if (kind === 'author') return client.authorPosts(arg, cursor, limit);
+    if (kind === 'feed') return client.followingFeed(cursor, limit);
     throw new Error(`Unknown list ${key}`);
   }
 
@@ -151,11 +174,26 @@ export function createCatalog(database: SdpDb, client: ApiClient) {
   const storePostPage = (key: PostListKey, page: Page<PostSummary>, append: boolean) =>
     database.write(['posts', 'authors', 'lists'], async (tx) => {
       await putSummaries(tx.objectStore('posts'), tx.objectStore('authors'), page.items);
-      const lists = tx.objectStore('lists');
-      const before = append ? ((await lists.get(key))?.ids ?? []) : [];
-      const ids = [...new Set([...before, ...page.items.map((p) => p.slug)])];
-      await writeList(lists, key, ids, page.nextCursor);
-      return ids;
+      return keepPage(
+        tx.objectStore('lists'),
+        key,
+        page.items.map((p) => p.slug),
+        page.nextCursor,
+        append,
+      );
+    });
+
+  /** Keeps a page of an author list (replacing the list, or appended to it); `level` says how much each record holds. */
+  const storeAuthorPage = (key: string, page: Page<AuthorRef | AuthorSummary>, append: boolean, level: AuthorLevel) =>
+    database.write(['authors', 'lists'], async (tx) => {
+      await putAuthors(tx.objectStore('authors'), page.items, level);
+      await keepPage(
+        tx.objectStore('lists'),
+        key,
+        page.items.map((a) => a.id),
+        page.nextCursor,
+        append,
+      );
     });
 
   const putAuthor = (author: Author) =>
@@ -217,16 +255,11 @@ export function createCatalog(database: SdpDb, client: ApiClient) {
     readPopularAuthors: () => live.popularAuthors().read(),
     async refreshPopularAuthors() {
       const { items } = await client.popularAuthors(6);
-      await database.write(['authors', 'lists'], async (tx) => {
-        await putAuthors(tx.objectStore('authors'), items, 1);
-        await writeList(
-          tx.objectStore('lists'),
-          POPULAR_AUTHORS_KEY,
-          items.map((a) => a.id),
-          null,
-        );
-      });
+      await storeAuthorPage(POPULAR_AUTHORS_KEY, { items, nextCursor: null }, false, 1);
     },
+    storeAuthorPage,
+    /** The cursor of the page after the kept list (null or undefined when there is none). */
+    listCursor,
 
     readTag: (slug: string) => live.tag(slug).read(),
     async refreshTag(slug: string) {
@@ -235,6 +268,8 @@ export function createCatalog(database: SdpDb, client: ApiClient) {
     },
 
     readAuthor: (id: string) => live.author(id).read(),
+    /** Keeps a full profile the server sent (e.g. the answer to a profile edit). */
+    putAuthor,
     readAuthorByHandle: (handle: string) => live.authorByHandle(handle).read(),
     async refreshAuthorById(id: string) {
       await putAuthor(await client.authorById(id));

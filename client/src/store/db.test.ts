@@ -17,6 +17,7 @@ describe('local database schema', () => {
     expect([...connection.objectStoreNames].sort()).toEqual([
       'authors',
       'lists',
+      'outbox',
       'posts',
       'saved',
       'series',
@@ -37,11 +38,14 @@ describe('local database schema', () => {
     expect(tx.objectStore('tags').keyPath).toBe('slug');
     expect(tx.objectStore('series').keyPath).toBe('slug');
     expect(tx.objectStore('lists').keyPath).toBe('key');
+    const outbox = connection.transaction('outbox').objectStore('outbox');
+    expect(outbox.keyPath).toBe('id');
+    expect([...outbox.indexNames]).toEqual(['key']);
   });
 });
 
 describe('schema upgrades', () => {
-  it('v1 → v2 adds the session store and keeps what v1 held', async () => {
+  it('v1 → current adds the session and outbox stores and keeps what v1 held', async () => {
     const { openDB } = await import('idb');
     const name = uniqueDbName();
     const v1 = await openDB(name, 1, {
@@ -56,8 +60,9 @@ describe('schema upgrades', () => {
     const database = openDb(name);
     open.push(database);
     const connection = await database.connection();
-    expect(connection.version).toBe(2);
+    expect(connection.version).toBe(DB_VERSION);
     expect(connection.objectStoreNames.contains('session')).toBe(true);
+    expect(connection.objectStoreNames.contains('outbox')).toBe(true);
     expect(await connection.get('saved', 'latest')).toMatchObject({ kind: 'latest' });
   });
 });

@@ -26,6 +26,7 @@ import type {
   TagSummary,
 } from '../../../shared/src/model/catalog.ts';
 import { broadcastChannel, type ChangeBus, createChangeBus, type LiveRead } from './changes.ts';
+import type { OutboxEntry } from './outbox-model.ts';
 
 /** A post as kept locally: always its summary; `content` and `seriesDetail` once the full post was fetched. */
 export type StoredPost = Omit<PostSummary, 'author'> & {
@@ -51,8 +52,11 @@ export type StoredAuthor = AuthorRef & Partial<Omit<Author, keyof AuthorRef>> & 
  */
 export type StoredList = { key: string; ids: string[]; nextCursor: string | null; fetchedAt: number };
 
-export type SavedKind = 'post' | 'tag' | 'author' | 'latest' | 'series';
-/** Something the reader made available offline. Key: `post:<slug>`, `tag:<slug>`, `author:<id>`, `latest`, `series:<slug>`. */
+export type SavedKind = 'post' | 'tag' | 'author' | 'latest' | 'series' | 'following';
+/**
+ * Something the reader made available offline. Key: `post:<slug>`, `tag:<slug>`, `author:<id>`, `latest`,
+ * `series:<slug>`, `following:<userId>` (the user's Following feed, kept up to date in the background).
+ */
 export type SavedItem = {
   key: string;
   kind: SavedKind;
@@ -79,6 +83,8 @@ export interface SdpSchema extends DBSchema {
   saved: { key: string; value: SavedItem; indexes: { kind: SavedKind; savedAt: number } };
   /** The last session the server confirmed (one row, key `current`), so the reader stays signed in offline. */
   session: { key: string; value: StoredSession };
+  /** Changes made on this device waiting to reach the server (store/outbox.ts). */
+  outbox: { key: string; value: OutboxEntry; indexes: { key: string } };
 }
 
 export type StoreName = StoreNames<SdpSchema>;
@@ -122,6 +128,10 @@ const migrations: Upgrade[] = [
   // v2: accounts (issue 5) — the signed-in user, kept for offline use.
   (database) => {
     database.createObjectStore('session', { keyPath: 'key' });
+  },
+  // v3: the outbox of offline changes (issue 5 §3), by entry id; `key` orders the changes to one thing.
+  (database) => {
+    database.createObjectStore('outbox', { keyPath: 'id' }).createIndex('key', 'key');
   },
 ];
 export const DB_VERSION = migrations.length;

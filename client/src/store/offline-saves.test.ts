@@ -113,6 +113,25 @@ describe('offline saves', () => {
   });
 });
 
+describe('keeping the Following feed offline', () => {
+  it('saves the feed, then a top-up fetches only posts it does not hold yet', async () => {
+    const { saves, server } = setup();
+    server.posts = [1, 2].map((n) => makePost(n));
+    const first = await saves.save({ kind: 'following', userId: 'u1' });
+    expect(first).toMatchObject({ key: 'following:u1', kind: 'following', title: 'Following' });
+    expect(first.postSlugs.sort()).toEqual(['post-1', 'post-2']);
+
+    server.posts = [1, 2, 3].map((n) => makePost(n));
+    server.requests.length = 0;
+    const progress: SaveProgress[] = [];
+    const topped = await saves.save({ kind: 'following', userId: 'u1' }, (p) => progress.push(p), { onlyNew: true });
+    expect(server.requests.filter((r) => r.startsWith('/api/posts/post-'))).toEqual(['/api/posts/post-3']);
+    expect(progress.at(-1)).toEqual({ done: 1, total: 1 });
+    expect(topped.postSlugs.sort()).toEqual(['post-1', 'post-2', 'post-3']);
+    expect(topped.bytes).toBe(first.bytes + jsonBytes(makePost(3)) + 2000);
+  });
+});
+
 describe('mapLimit', () => {
   it('never runs more than the limit at once and keeps order', async () => {
     let running = 0;

@@ -80,6 +80,10 @@ export function createOfflineSaves(database: SdpDb, client: ApiClient, repo: Cat
         const handle = author?.handle ?? target.id;
         return { title: author?.displayName ?? handle, href: `/@${handle}`, slugs };
       }
+      case 'following': {
+        const slugs = await repo.fetchWholeList(`feed:${target.userId}`, MAX_POSTS_PER_SAVE);
+        return { title: 'Following', href: '/?feed=following', slugs };
+      }
       case 'series': {
         await repo.refreshSeries(target.slug);
         const found = await repo.readSeries(target.slug);
@@ -104,9 +108,19 @@ export function createOfflineSaves(database: SdpDb, client: ApiClient, repo: Cat
   }
 
   return {
-    /** Saves the target for offline reading, reporting progress per post. */
-    async save(target: SaveTarget, onProgress?: (progress: SaveProgress) => void): Promise<SavedItem> {
-      const { title, href, slugs } = await collect(target);
+    /**
+     * Saves the target for offline reading, reporting progress per post. `onlyNew`: fetch only posts the
+     * saved item does not hold yet (the background top-up of a followed feed), keeping the ones it has.
+     */
+    async save(
+      target: SaveTarget,
+      onProgress?: (progress: SaveProgress) => void,
+      { onlyNew = false }: { onlyNew?: boolean } = {},
+    ): Promise<SavedItem> {
+      const { title, href, slugs: listed } = await collect(target);
+      const previous = onlyNew ? await savedItem(savedKey(target), database).read() : undefined;
+      const had = new Set(previous?.postSlugs ?? []);
+      const slugs = listed.filter((slug) => !had.has(slug));
       const progress = { done: 0, total: slugs.length };
       onProgress?.({ ...progress });
       const results = await mapLimit(slugs, SAVE_CONCURRENCY, async (slug) => {
@@ -121,9 +135,9 @@ export function createOfflineSaves(database: SdpDb, client: ApiClient, repo: Cat
         kind: target.kind,
         title: target.kind === 'post' ? (saved[0]?.post.title ?? target.slug) : title,
         href,
-        postSlugs: saved.map((r) => r.post.slug),
-        images: [...new Set(saved.flatMap((r) => r.post.images))],
-        bytes: saved.reduce((sum, r) => sum + r.bytes, 0),
+        postSlugs: [...saved.map((r) => r.post.slug), ...(previous?.postSlugs ?? [])],
+        images: [...new Set([...saved.flatMap((r) => r.post.images), ...(previous?.images ?? [])])],
+        bytes: saved.reduce((sum, r) => sum + r.bytes, previous?.bytes ?? 0),
         savedAt: Date.now(),
       };
       if (target.kind === 'post' && saved.length === 0) throw new NotFoundError('This post is no longer published.');

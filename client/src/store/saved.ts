@@ -10,7 +10,8 @@ export type SaveTarget =
   | { kind: 'tag'; slug: string }
   | { kind: 'author'; id: string }
   | { kind: 'latest' }
-  | { kind: 'series'; slug: string };
+  | { kind: 'series'; slug: string }
+  | { kind: 'following'; userId: string };
 
 export const savedKey = (target: SaveTarget): string => {
   switch (target.kind) {
@@ -22,6 +23,8 @@ export const savedKey = (target: SaveTarget): string => {
       return `author:${target.id}`;
     case 'latest':
       return 'latest';
+    case 'following':
+      return `following:${target.userId}`;
   }
 };
 

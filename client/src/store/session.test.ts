@@ -4,7 +4,7 @@ import { ACCOUNT_API, CSRF_HEADER } from '../../../shared/src/model/account-api.
 import type { SessionInfo } from '../../../shared/src/model/accounts.ts';
 import { createApiClient, OfflineError } from './api-client.ts';
 import { openDb, type SdpDb } from './db.ts';
-import { createSessionStore } from './session.ts';
+import { createSessionStore, SYNC_TOKEN_FRESH_MS } from './session.ts';
 import { uniqueDbName } from './test-fixtures.ts';
 
 const info: SessionInfo = {
@@ -145,5 +145,21 @@ describe('session store', () => {
     expect(heard).toEqual([['session']]);
     expect((await live.read())?.user.handle).toBe('ana');
     dispose();
+  });
+
+  it('hands out the sync token while it is fresh, and asks the server for a new one after that', async () => {
+    const { state, client } = fakeServer();
+    let clock = 1_000;
+    const store = createSessionStore({ client, database: newDb(), now: () => clock });
+    await store.signIn({ email: 'a@example.com', password: 'right-password' });
+    const sessionCalls = () => state.calls.filter((c) => c.path === ACCOUNT_API.session).length;
+    expect(await store.syncToken()).toBe(info.syncToken);
+    expect(sessionCalls()).toBe(0);
+    clock += SYNC_TOKEN_FRESH_MS;
+    expect(await store.syncToken()).toBe(info.syncToken);
+    expect(sessionCalls()).toBe(1);
+    state.signedIn = false;
+    clock += SYNC_TOKEN_FRESH_MS;
+    expect(await store.syncToken()).toBeNull();
   });
 });

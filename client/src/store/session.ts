@@ -4,8 +4,8 @@
  * the header loads this on every page, so there is no schema library here (the sign-in and sign-up pages
  * validate with the shared schemas themselves).
  *
- * The CSRF token is held in memory only, and asked for again after a reload (it is needed for changes,
- * which need the network anyway).
+ * The CSRF and sync tokens are held in memory only, and asked for again after a reload (they are needed for
+ * changes and the sync socket, which need the network anyway).
  */
 import type { SessionInfo, SessionUser } from '../../../shared/src/model/accounts.ts';
 import { type ApiClient, ApiError, api, OfflineError } from './api-client.ts';
@@ -15,13 +15,17 @@ import { db, type SdpDb, type StoredSession } from './db.ts';
 export type SessionDeps = { client?: ApiClient; database?: SdpDb; now?: () => number };
 
 const KEY = 'current';
+/** The server's sync tokens last an hour; one older than this is replaced before it is used. */
+export const SYNC_TOKEN_FRESH_MS = 45 * 60_000;
 const isUnauthorized = (error: unknown) => error instanceof ApiError && error.status === 401;
 
 export function createSessionStore({ client = api(), database = db(), now = Date.now }: SessionDeps = {}) {
   let csrfToken: string | null = null;
+  let sync: { token: string; at: number } | null = null;
 
   async function remember(info: SessionInfo): Promise<SessionUser> {
     csrfToken = info.csrfToken;
+    sync = { token: info.syncToken, at: now() };
     const row: StoredSession = { key: KEY, user: info.user, userDoc: info.userDoc, checkedAt: now() };
     await database.write(['session'], (tx) => tx.objectStore('session').put(row));
     return info.user;
@@ -29,6 +33,7 @@ export function createSessionStore({ client = api(), database = db(), now = Date
 
   async function forget(): Promise<void> {
     csrfToken = null;
+    sync = null;
     await database.write(['session'], (tx) => tx.objectStore('session').delete(KEY));
   }
 
@@ -59,6 +64,18 @@ export function createSessionStore({ client = api(), database = db(), now = Date
     return csrfToken;
   }
 
+  /**
+   * A token for the sync socket, fresh enough to connect with (asks the server for a new one when the last
+   * is older than SYNC_TOKEN_FRESH_MS, or always with `renew`); null when signed out or unreachable.
+   */
+  async function syncToken({ renew = false } = {}): Promise<string | null> {
+    if (renew || !sync || now() - sync.at >= SYNC_TOKEN_FRESH_MS) {
+      sync = null;
+      await refresh();
+    }
+    return sync?.token ?? null;
+  }
+
   /** Ends the session on the server (this device, or `everywhere`), then here. Needs the network. */
   async function signOut({ everywhere = false } = {}): Promise<void> {
     const token = await csrf();
@@ -81,6 +98,7 @@ export function createSessionStore({ client = api(), database = db(), now = Date
     stored,
     refresh,
     csrf,
+    syncToken,
     signUp: async (body: { email: string; password: string; handle: string }) => remember(await client.signup(body)),
     signIn: async (body: { email: string; password: string }) => remember(await client.signin(body)),
     signOut,

@@ -1,4 +1,5 @@
 /** A small in-memory API for store tests: a fetch that answers the shared API routes from fixtures. */
+import { ACCOUNT_API } from '../../../shared/src/model/account-api.ts';
 import { API } from '../../../shared/src/model/api.ts';
 import type { Author, Post, PostSummary, Series, TagSummary } from '../../../shared/src/model/catalog.ts';
 import { type ApiClient, createApiClient } from './api-client.ts';
@@ -91,7 +92,7 @@ export function fakeServer(posts: Post[] = [1, 2, 3].map((n) => makePost(n))): F
     if (server.failing) return json(500, { error: 'internal', message: 'The database is resting.' });
     const cursor = url.searchParams.get('cursor');
     const sorted = [...server.posts].sort((a, b) => b.publishedAt.localeCompare(a.publishedAt));
-    if (path === API.latest) return json(200, page(sorted, cursor));
+    if (path === API.latest || path === ACCOUNT_API.feed) return json(200, page(sorted, cursor));
     if (path === API.popularPosts) return json(200, { items: sorted.slice(0, 2).map(summary) });
     if (path === API.popularTags) return json(200, { items: [tag] });
     if (path === API.popularAuthors) return json(200, { items: [author] });

@@ -2,15 +2,23 @@
 import { For, type JSX, Show } from 'solid-js';
 import { hue, initials } from './format.ts';
 
-export function Avatar(props: { id: string; name: string; size?: 'sm' | 'lg' }): JSX.Element {
+/**
+ * A person's avatar: their uploaded image, else their initials on a colour of their own. Decorative (the
+ * name is always next to it), so hidden from assistive technology.
+ */
+export function Avatar(props: { id: string; name: string; src?: string | null; size?: 'sm' | 'lg' }): JSX.Element {
+  const className = () => `avatar${props.size === 'lg' ? ' avatar-lg' : ''}`;
   return (
-    <span
-      class={`avatar${props.size === 'lg' ? ' avatar-lg' : ''}`}
-      style={{ '--avatar-hue': String(hue(props.id)) }}
-      aria-hidden="true"
+    <Show
+      when={props.src}
+      fallback={
+        <span class={className()} style={{ '--avatar-hue': String(hue(props.id)) }} aria-hidden="true">
+          {initials(props.name)}
+        </span>
+      }
     >
-      {initials(props.name)}
-    </span>
+      {(src) => <img class={`${className()} avatar-image`} src={src()} alt="" loading="lazy" decoding="async" />}
+    </Show>
   );
 }
 

@@ -27,7 +27,7 @@ export function PostCard(props: { post: CardPost }): JSX.Element {
   return (
     <article class="card post-card">
       <div class="byline">
-        <Avatar id={props.post.author.id} name={props.post.author.displayName} />
+        <Avatar id={props.post.author.id} name={props.post.author.displayName} src={props.post.author.avatarUrl} />
         <div>
           <a class="byline-name" href={`/@${props.post.author.handle}`}>
             {props.post.author.displayName}

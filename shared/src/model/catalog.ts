@@ -7,7 +7,13 @@ import type { DocNode } from './content.ts';
 export const HANDLE_PATTERN = /^[a-z0-9_-]{3,30}$/;
 
 /** Enough of an author to show a byline. */
-export type AuthorRef = { id: string; handle: string; displayName: string };
+export type AuthorRef = {
+  id: string;
+  handle: string;
+  displayName: string;
+  /** Site path of an uploaded avatar; absent or null: the initials are shown. */
+  avatarUrl?: string | null;
+};
 
 export type AuthorSummary = AuthorRef & {
   headline: string;

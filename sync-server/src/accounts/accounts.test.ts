@@ -10,7 +10,8 @@ import { verifyToken } from '../auth/tokens.ts';
 import type { Store } from '../storage/store.ts';
 import { fixtureCatalog, tempDir, tempStore } from '../testing/fixtures.ts';
 import { SIGNIN_FAILED } from './accounts.ts';
-import { type Device, device } from './testing.ts';
+import { AVATAR_MAX_BYTES } from './avatars.ts';
+import { type Device, device, JPEG, PNG } from './testing.ts';
 
 const SECRET = Buffer.from('test-secret-test-secret-test-secret-0123');
 let store: Store;
@@ -370,5 +371,58 @@ describe('rate limits', () => {
       statuses.push(res.status);
     }
     expect(statuses).toEqual([201, 201, 429]);
+  });
+});
+
+describe('avatars', () => {
+  const avatarOf = async (id: string) => ((await device(app).get(API.authorById(id))).body as Author).avatarUrl;
+
+  it('an upload is stored under /media/avatars, shown on the profile, and replaced by the next one', async () => {
+    const { d, info } = await signedUp();
+    const first = await d.put(ACCOUNT_API.avatar, PNG, { 'content-type': 'image/png' });
+    expect(first.status, JSON.stringify(first.body)).toBe(200);
+    const url = (first.body as Author).avatarUrl ?? '';
+    expect(url).toMatch(new RegExp(`^/media/avatars/${info.user.id}-[0-9a-f]{16}\\.png$`));
+    expect(await avatarOf(info.user.id)).toBe(url);
+    const served = await app.request(url);
+    expect(served.status).toBe(200);
+    expect(new Uint8Array(await served.arrayBuffer())).toEqual(PNG);
+
+    const second = await d.put(ACCOUNT_API.avatar, JPEG, { 'content-type': 'image/jpeg' });
+    expect((second.body as Author).avatarUrl).toMatch(/\.jpg$/);
+    expect((await app.request(url)).status).toBe(404);
+
+    const cleared = await d.delete(ACCOUNT_API.avatar);
+    expect((cleared.body as Author).avatarUrl).toBeNull();
+  });
+
+  it('refuses a file that is not PNG, JPEG or WebP by its bytes, whatever its Content-Type says (415)', async () => {
+    const { d, info } = await signedUp();
+    const svg = new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg"><script>1</script></svg>');
+    const res = await d.put(ACCOUNT_API.avatar, svg, { 'content-type': 'image/png' });
+    expect(res.status).toBe(415);
+    expect(res.body).toMatchObject({ error: 'unsupported_media_type', message: expect.stringContaining('PNG, JPEG') });
+    expect(await avatarOf(info.user.id)).toBeNull();
+  });
+
+  it('refuses more than 1 MB (413) and keeps the avatar it had', async () => {
+    const { d, info } = await signedUp();
+    await d.put(ACCOUNT_API.avatar, PNG);
+    const before = await avatarOf(info.user.id);
+    const big = new Uint8Array(AVATAR_MAX_BYTES + 1);
+    big.set(PNG);
+    const res = await d.put(ACCOUNT_API.avatar, big);
+    expect(res.status).toBe(413);
+    expect(res.body).toMatchObject({ error: 'too_large', message: expect.stringContaining('1 MB') });
+    expect(await avatarOf(info.user.id)).toBe(before);
+  });
+
+  it('refuses uploads without a session (401) or without its CSRF token (403)', async () => {
+    const anonymous = await device(app).put(ACCOUNT_API.avatar, PNG);
+    expect(anonymous.status).toBe(401);
+    const { d, info } = await signedUp();
+    const noCsrf = await d.put(ACCOUNT_API.avatar, PNG, { [CSRF_HEADER]: 'not-the-token' });
+    expect(noCsrf.status).toBe(403);
+    expect(await avatarOf(info.user.id)).toBeNull();
   });
 });

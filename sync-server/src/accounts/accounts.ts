@@ -180,6 +180,15 @@ export function createAccounts({ store, tokenSecret, now = () => new Date(), scr
       return author;
     },
 
+    /** Points the user's profile at a stored avatar (or null: initials); returns the profile and the old path. */
+    async setAvatar(userId: string, avatarUrl: string | null): Promise<{ author: Author; previous: string | null }> {
+      const result = await store.setAvatar(userId, avatarUrl);
+      if (!result) throw new UnauthorizedError('Your account no longer exists. Sign in again.');
+      const author = await store.getAuthor({ id: userId });
+      if (!author) throw new Error(`User ${userId} vanished after an avatar change.`);
+      return { author, previous: result.previous };
+    },
+
     handleRedirect(handle: string): Promise<HandleRedirect | null> {
       return store.findHandleRedirect(handle, handleOptions().heldSince);
     },

@@ -1,4 +1,4 @@
-/** A test "device": a cookie jar and the CSRF token of its session, over `app.request()`. */
+/** Test helpers: a "device" (a cookie jar and the CSRF token of its session, over `app.request()`), image bytes. */
 import type { Hono } from 'hono';
 import { CSRF_HEADER } from '../../../shared/src/model/accounts.ts';
 
@@ -15,8 +15,11 @@ export function device(app: Hono) {
       if (value === '' && key === CSRF_HEADER) delete h[CSRF_HEADER];
       else h[key] = value;
     }
+    // Bytes (an upload) go as they are; anything else as JSON.
+    if (body instanceof Uint8Array && !headers['content-type']) h['content-type'] = 'application/octet-stream';
     const init: RequestInit = { method, headers: h };
-    if (body !== undefined) init.body = JSON.stringify(body);
+    if (body instanceof Uint8Array) init.body = new Blob([new Uint8Array(body)]);
+    else if (body !== undefined) init.body = JSON.stringify(body);
     const res = await app.request(path, init);
     const set = res.headers.get('set-cookie');
     if (set) {
@@ -42,3 +45,12 @@ export function device(app: Hono) {
     },
   };
 }
+
+/** Bytes from numbers and ASCII text, e.g. a file's magic bytes. */
+export const bytes = (...parts: (number[] | string)[]) =>
+  Uint8Array.from(parts.flatMap((part) => (typeof part === 'string' ? [...part].map((c) => c.charCodeAt(0)) : part)));
+
+/** The first bytes of a PNG, a JPEG and a WebP: enough for the magic-byte check. */
+export const PNG = bytes([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], [0, 0, 0, 13], 'IHDR');
+export const JPEG = bytes([0xff, 0xd8, 0xff, 0xe0], [0, 16], 'JFIF');
+export const WEBP = bytes('RIFF', [36, 0, 0, 0], 'WEBPVP8 ');

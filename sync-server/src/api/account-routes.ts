@@ -5,6 +5,7 @@
  */
 import type { IncomingMessage } from 'node:http';
 import { type Context, Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import {
   ACCOUNT_API,
@@ -17,8 +18,10 @@ import {
 } from '../../../shared/src/model/accounts.ts';
 import { IdParam, PageQuery, SlugParam } from '../../../shared/src/model/api.ts';
 import type { Accounts, NewSession } from '../accounts/accounts.ts';
+import { AVATAR_MAX_BYTES, type AvatarFiles, checkAvatar } from '../accounts/avatars.ts';
 import { type BucketOptions, TokenBuckets } from '../accounts/rate-limit.ts';
-import { ForbiddenError, UnauthorizedError } from '../errors.ts';
+import type { Catalog } from '../catalog/catalog.ts';
+import { ForbiddenError, PayloadTooLargeError, UnauthorizedError } from '../errors.ts';
 import type { Follows } from '../follows/follows.ts';
 import {
   markReplayed,
@@ -50,6 +53,10 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
 export type AccountRouteDeps = {
   accounts: Accounts;
   follows: Follows;
+  /** Where uploaded avatars are written (DATA_DIR/media/avatars). */
+  avatarFiles: AvatarFiles;
+  /** The catalog, for the signed-in user's "Following" feed. */
+  catalog: Pick<Catalog, 'followingFeed'>;
   rateLimits?: Partial<RateLimits>;
   /**
    * The address rate limits are keyed by. Default: the TCP peer. Behind a reverse proxy every request
@@ -64,7 +71,14 @@ const peerAddress = (c: Context) =>
 const isHttps = (c: Context) =>
   new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto')?.split(',')[0]?.trim() === 'https';
 
-export function accountRoutes({ accounts, follows, rateLimits, clientAddress = peerAddress }: AccountRouteDeps): Hono {
+export function accountRoutes({
+  accounts,
+  follows,
+  avatarFiles,
+  catalog,
+  rateLimits,
+  clientAddress = peerAddress,
+}: AccountRouteDeps): Hono {
   const limits = { ...DEFAULT_RATE_LIMITS, ...rateLimits };
   const buckets = {
     signinPerIp: new TokenBuckets(limits.signinPerIp),
@@ -153,9 +167,48 @@ export function accountRoutes({ accounts, follows, rateLimits, clientAddress = p
     return c.json(await accounts.updateProfile(session.user.id, patch));
   });
 
+  // Signed in first (an anonymous upload is refused before its body is read), then at most 1 MB.
+  api.put(
+    ACCOUNT_API.avatar,
+    async (c, next) => {
+      await requireUser(c);
+      await next();
+    },
+    bodyLimit({
+      maxSize: AVATAR_MAX_BYTES,
+      onError: () => {
+        throw new PayloadTooLargeError('The avatar is larger than 1 MB. Choose a smaller image.');
+      },
+    }),
+    async (c) => {
+      const session = await requireUser(c);
+      const bytes = new Uint8Array(await c.req.arrayBuffer());
+      checkAvatar(bytes);
+      const url = await avatarFiles.save(session.user.id, bytes);
+      const { author, previous } = await accounts.setAvatar(session.user.id, url);
+      if (previous !== url) await avatarFiles.remove(previous);
+      return c.json(author);
+    },
+  );
+
+  api.delete(ACCOUNT_API.avatar, async (c) => {
+    const session = await requireUser(c);
+    const { author, previous } = await accounts.setAvatar(session.user.id, null);
+    await avatarFiles.remove(previous);
+    return c.json(author);
+  });
+
   api.get(ACCOUNT_API.follows, async (c) => {
     const session = await requireUser(c);
     return c.json(await follows.mine(session.user.id));
+  });
+
+  api.get(ACCOUNT_API.feed, async (c) => {
+    const session = await requireUser(c);
+    const request = parseQuery(PageQuery, c.req.query());
+    // Private to the user: no shared cache may keep it.
+    c.header('Cache-Control', 'private, no-store');
+    return c.json(await catalog.followingFeed(session.user.id, request));
   });
 
   async function followChange(c: Context, target: FollowTarget, follow: boolean) {

@@ -66,6 +66,11 @@ export function createCatalog({ store, now = () => new Date(), popular = uncache
       return page({}, request);
     },
 
+    /** Newest posts by the authors and tags `userId` follows. */
+    followingFeed(userId: string, request: PageRequest): Promise<Page<PostSummary>> {
+      return page({ followedBy: userId }, request);
+    },
+
     popularPosts(window: PopularWindow, limit: number): Promise<{ items: PostSummary[] }> {
       return popular.get(`posts:${window}:${limit}`, async () => {
         const at = now();

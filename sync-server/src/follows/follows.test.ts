@@ -1,6 +1,5 @@
 /** Follows through the HTTP API: idempotent replay, convergence to the last intent, lists. */
 import type { Hono } from 'hono';
-import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ACCOUNT_API,
@@ -10,27 +9,15 @@ import {
   type SessionInfo,
 } from '../../../shared/src/model/accounts.ts';
 import { API } from '../../../shared/src/model/api.ts';
-import type { Author, Page, TagSummary } from '../../../shared/src/model/catalog.ts';
+import type { Author, Page, PostSummary, TagSummary } from '../../../shared/src/model/catalog.ts';
 import { device } from '../accounts/testing.ts';
-import { createApp } from '../app.ts';
-import type { Store } from '../storage/store.ts';
-import { fixtureCatalog, tempDir, tempStore } from '../testing/fixtures.ts';
+import { fixtureApp } from '../testing/app.ts';
 
-let store: Store;
 let cleanup: () => Promise<void>;
 let app: Hono;
 
 beforeAll(async () => {
-  ({ store, cleanup } = tempStore());
-  await store.importCatalog(fixtureCatalog());
-  const client = tempDir();
-  app = createApp({
-    store,
-    config: { dataDir: client.dir, clientDir: client.dir },
-    logger: pino({ level: 'silent' }),
-    tokenSecret: Buffer.from('follow-tests-secret-follow-tests-secret-'),
-    accounts: { rateLimits: { signupPerIp: { burst: 1000, refillMs: 1 }, signinPerIp: { burst: 1000, refillMs: 1 } } },
-  });
+  ({ app, cleanup } = await fixtureApp());
 });
 afterAll(() => cleanup());
 
@@ -215,5 +202,49 @@ describe('lists', () => {
     expect(following).toEqual({ items: [expect.objectContaining({ id: 'u_cy' })], nextCursor: null });
     expect((await device(app).get(ACCOUNT_API.followers('u_nobody'))).status).toBe(404);
     expect((await device(app).get(`${ACCOUNT_API.followers('u_cy')}?cursor=garbage`)).status).toBe(400);
+  });
+});
+
+describe('the Following feed (GET /api/me/feed)', () => {
+  const feedPage = async (d: Awaited<ReturnType<typeof user>>['d'], query = '') =>
+    (await d.get(`${ACCOUNT_API.feed}${query}`)).body as Page<PostSummary>;
+
+  it('is empty until you follow something, then holds posts by followed authors and tags, newest first', async () => {
+    const { d } = await user();
+    expect(await feedPage(d)).toEqual({ items: [], nextCursor: null });
+    await d.put(ACCOUNT_API.followAuthor('u_bo'), { opId: 'op-feed-bo-1' });
+    await d.put(ACCOUNT_API.followTag('raft'), { opId: 'op-feed-raft-1' });
+    const slugs: string[] = [];
+    let cursor: string | null = '';
+    while (cursor !== null) {
+      const page: Page<PostSummary> = await feedPage(d, `?limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+      slugs.push(...page.items.map((p) => p.slug));
+      cursor = page.nextCursor;
+    }
+    // Bo wrote posts 2 and 3; raft holds post 4 and posts 20–24 (one timestamp, ties by id descending).
+    expect(slugs).toEqual(['post-2', 'post-3', 'post-4', 'post-24', 'post-23', 'post-22', 'post-21', 'post-20']);
+
+    await d.delete(ACCOUNT_API.followTag('raft'), { opId: 'op-feed-raft-2' });
+    expect((await feedPage(d)).items.map((p) => p.slug)).toEqual(['post-2', 'post-3']);
+  });
+
+  it('a post both by a followed author and with a followed tag appears once', async () => {
+    const { d } = await user();
+    await d.put(ACCOUNT_API.followAuthor('u_ana'), { opId: 'op-feed-ana-1' });
+    await d.put(ACCOUNT_API.followTag('caching'), { opId: 'op-feed-caching-1' });
+    const { items } = await feedPage(d, '?limit=50');
+    expect(items.filter((p) => p.slug === 'post-1')).toHaveLength(1);
+    expect(items.every((p) => p.author.id === 'u_ana')).toBe(true);
+  });
+
+  it('is private: no cache may keep it', async () => {
+    const { d } = await user();
+    expect((await d.get(ACCOUNT_API.feed)).res.headers.get('cache-control')).toBe('private, no-store');
+  });
+
+  it('needs a session, and refuses a bad cursor', async () => {
+    expect((await device(app).get(ACCOUNT_API.feed)).status).toBe(401);
+    const { d } = await user();
+    expect((await d.get(`${ACCOUNT_API.feed}?cursor=garbage`)).status).toBe(400);
   });
 });

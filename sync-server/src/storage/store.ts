@@ -88,6 +88,8 @@ export type PostListQuery = {
   authorId?: string;
   /** Only posts published at or after this time. */
   publishedSince?: Timestamp;
+  /** Only posts by an author this user follows or with a tag they follow (the "Following" feed). */
+  followedBy?: string;
 };
 
 /** A post with its content, as stored. */
@@ -166,6 +168,11 @@ export interface AccountStore {
   getUser(id: string): Promise<UserRecord | null>;
   /** A handle change records the old handle in the history, in the same transaction. */
   updateProfile(userId: string, changes: ProfileChanges, handles: HandleOptions): Promise<UpdateProfileResult>;
+  /**
+   * Sets (or with null clears) the user's avatar path; returns the path it replaced, or undefined when
+   * there is no such user.
+   */
+  setAvatar(userId: string, avatarUrl: string | null): Promise<{ previous: string | null } | undefined>;
   /** The current owner of a handle given up after `since`, or null. */
   findHandleRedirect(handle: string, since: Timestamp): Promise<HandleRedirect | null>;
 

@@ -8,6 +8,13 @@ export async function latestPosts(request: APIRequestContext, limit = 50): Promi
   return ((await res.json()) as Page<PostSummary>).items;
 }
 
+/** The newest post of the seeded catalog. */
+export async function newestPost(request: APIRequestContext): Promise<PostSummary> {
+  const [post] = await latestPosts(request, 1);
+  if (!post) throw new Error('the seeded catalog is empty');
+  return post;
+}
+
 export async function fullPost(request: APIRequestContext, slug: string): Promise<Post> {
   const res = await request.get(`/api/posts/${slug}`);
   if (!res.ok()) throw new Error(`post ${slug} failed: ${res.status()}`);

@@ -51,6 +51,7 @@ type SummaryRow = {
   author_id: string;
   author_handle: string;
   author_display_name: string;
+  author_avatar_url: string | null;
   series_id: string | null;
   series_slug: string | null;
   series_title: string | null;
@@ -62,6 +63,7 @@ type SummaryRow = {
 
 /** A user row with the counts the author queries add. */
 type AuthorRow = UserRow & {
+  avatar_url: string | null;
   follower_count: number;
   following_count: number;
   post_count: number;
@@ -78,7 +80,7 @@ const VISIBLE_COMMENT = 'c.deleted_at IS NULL AND c.hidden_at IS NULL';
 // Each takes extra columns so a query can add what it needs without a second copy of the base.
 const summarySelect = (extraColumns = '') => `
 SELECT p.id, p.slug, p.title, p.excerpt, p.published_at, p.updated_at, p.reading_minutes, p.images_json,
-  u.id AS author_id, u.handle AS author_handle, u.display_name AS author_display_name,
+  u.id AS author_id, u.handle AS author_handle, u.display_name AS author_display_name, u.avatar_url AS author_avatar_url,
   s.id AS series_id, s.slug AS series_slug, s.title AS series_title, p.series_part,
   (SELECT COUNT(*) FROM posts sp WHERE sp.series_id = p.series_id) AS series_part_count,
   (SELECT COUNT(*) FROM reactions r WHERE r.post_id = p.id) AS reaction_count,
@@ -91,6 +93,7 @@ LEFT JOIN series s ON s.id = p.series_id`;
 
 const authorSelect = (extraColumns = '') => `
 SELECT u.id, u.handle, u.display_name, u.headline, u.bio, u.website, u.github, u.support_url, u.location, u.joined_at,
+  u.avatar_url,
   (SELECT COUNT(*) FROM follows f WHERE f.author_id = u.id) AS follower_count,
   (SELECT COUNT(*) FROM follows f WHERE f.follower_id = u.id) AS following_count,
   (SELECT COUNT(*) FROM posts p WHERE p.author_id = u.id) AS post_count,
@@ -113,7 +116,12 @@ function toSummary(row: SummaryRow): PostSummary {
     slug: row.slug,
     title: row.title,
     excerpt: row.excerpt,
-    author: { id: row.author_id, handle: row.author_handle, displayName: row.author_display_name },
+    author: {
+      id: row.author_id,
+      handle: row.author_handle,
+      displayName: row.author_display_name,
+      avatarUrl: row.author_avatar_url,
+    },
     tags: JSON.parse(row.tags_json) as string[],
     publishedAt: row.published_at,
     updatedAt: row.updated_at,
@@ -139,6 +147,7 @@ function toAuthorSummary(row: AuthorRow): AuthorSummary {
     id: row.id,
     handle: row.handle,
     displayName: row.display_name,
+    avatarUrl: row.avatar_url,
     headline: row.headline,
     joinedAt: row.joined_at,
     followerCount: row.follower_count,
@@ -355,6 +364,12 @@ class SqliteStore extends SqliteSocialStore implements Store {
       where.push('p.published_at >= @since');
       params.since = query.publishedSince;
     }
+    if (query.followedBy !== undefined) {
+      where.push(`(EXISTS (SELECT 1 FROM follows f WHERE f.follower_id = @followedBy AND f.author_id = p.author_id)
+  OR EXISTS (SELECT 1 FROM post_tags t JOIN tag_follows tf ON tf.tag_slug = t.tag_slug
+             WHERE t.post_id = p.id AND tf.user_id = @followedBy))`);
+      params.followedBy = query.followedBy;
+    }
     let sql = `${summarySelect()}${where.length ? `\nWHERE ${where.join(' AND ')}` : ''}
 ORDER BY p.published_at DESC, p.id DESC`;
     if (query.limit !== undefined) {
@@ -567,6 +582,17 @@ ORDER BY p.published_at DESC, p.id DESC`;
       const values = entries.map(([key, value]) => (key === 'handle' ? String(value).toLowerCase() : value));
       this.#db.prepare(`UPDATE users SET ${set} WHERE id = ?`).run(...values, userId);
       return { ok: true };
+    })();
+  }
+
+  async setAvatar(userId: string, avatarUrl: string | null): Promise<{ previous: string | null } | undefined> {
+    return this.#db.transaction(() => {
+      const row = this.#prepare('SELECT avatar_url FROM users WHERE id = ?').get(userId) as
+        | { avatar_url: string | null }
+        | undefined;
+      if (!row) return undefined;
+      this.#prepare('UPDATE users SET avatar_url = ? WHERE id = ?').run(avatarUrl, userId);
+      return { previous: row.avatar_url };
     })();
   }
 

@@ -1,2 +1,0 @@
--- Placeholder: version 004 belongs to another branch's migration. Delete this file when that one is merged.
-SELECT 1;
