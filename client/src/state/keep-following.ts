@@ -1,11 +1,10 @@
 /**
  * When to keep followed writing offline: on start, when the browser comes back online, when another user
  * signs in, and every 15 minutes while the app is open (see store/following-top-up.ts for what it does).
- * Loaded after the first paint, with the save machinery.
+ * Loaded after the first paint.
  */
 import { createEffect, createRoot, on } from 'solid-js';
 import { createFollowingTopUp } from '../store/following-top-up.ts';
-import { offlineSaves } from '../store/offline-saves.ts';
 import { savedItem, savedKey } from '../store/saved.ts';
 import { isOnline } from './online.ts';
 import { currentUser } from './session.ts';
@@ -14,7 +13,9 @@ export const TOP_UP_EVERY_MS = 15 * 60_000;
 
 const topUp = createFollowingTopUp({
   isKept: async (target) => (await savedItem(savedKey(target)).read()) !== undefined,
-  saveNew: (target) => offlineSaves().save(target, undefined, { onlyNew: true }),
+  // The save machinery is loaded only for a user who keeps their feed offline.
+  saveNew: async (target) =>
+    (await import('../store/offline-saves.ts')).offlineSaves().save(target, undefined, { onlyNew: true }),
 });
 
 let started = false;

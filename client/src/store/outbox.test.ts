@@ -91,8 +91,10 @@ function setup(options: { userId?: string | null; csrf?: () => string } = {}) {
       body: { at: new Date(entry.createdAt).toISOString() },
     }),
     merge: (_older, newer) => newer,
-    sent: (_entry, response) => {
-      sentAnswers.push(response);
+    sent: async (entry, response) => {
+      // Still in the outbox while the kind records the answer: the view never shows the old state between.
+      const kept = await database.read(['outbox'], (tx) => tx.objectStore('outbox').get(entry.id));
+      sentAnswers.push({ response, stillKept: kept !== undefined });
     },
   });
   const entries = () => outbox.entries().read();
@@ -119,7 +121,7 @@ describe('outbox store', () => {
       },
     ]);
     expect(await entries()).toEqual([]);
-    expect(sentAnswers).toEqual([{ on: true }]);
+    expect(sentAnswers).toEqual([{ response: { on: true }, stillKept: true }]);
   });
 
   it('offline: the change stays pending with a back-off, and goes when the network is back', async () => {

@@ -186,13 +186,15 @@ export function createOutbox({
       const next = afterSend(sending, outcome, now());
       if (next) await update(next);
       else {
-        await remove(entry.id);
+        // The kind records the server's answer before the entry goes, so what the user sees never falls
+        // back to the old state in between.
         try {
           await kinds.get(entry.kind)?.sent?.(entry, response);
         } catch (error) {
           // The server has the change; only the device's copy of its effect is behind until the next refresh.
           console.error('Updating the device after a sent change failed:', error);
         }
+        await remove(entry.id);
       }
       // The server no longer knows this session: ask again, so the app shows the reader signed out and
       // the entries go after the next sign-in (start() resumes then).
