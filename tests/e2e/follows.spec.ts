@@ -150,3 +150,25 @@ test('with "Keep followed writing offline" on, posts of a newly followed author 
   await expect(main.getByText(firstParagraph(await fullPost(request, post.slug)))).toBeVisible();
   await context.setOffline(false);
 });
+
+test("a tag followed from the home page's popular tags is followed on its tag page too", async ({ page, request }) => {
+  const popular = (await (await request.get('/api/tags/popular')).json()) as {
+    items: { slug: string; name: string }[];
+  };
+  const tag = popular.items[0];
+  if (!tag) throw new Error('the seeded catalog has no popular tags');
+  await signUp(page);
+  await page.goto('/');
+  const tags = page.getByRole('region', { name: 'Popular tags' });
+  await tags.getByRole('button', { name: `Follow #${tag.name}`, exact: true }).click();
+  await expect(tags.getByRole('button', { name: `Following #${tag.name}`, exact: true })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+  await expect(tags.getByText('Pending')).toBeHidden();
+
+  await page.goto(`/t/${encodeURIComponent(tag.slug)}`);
+  await expect(
+    page.getByRole('main').getByRole('button', { name: `Following #${tag.name}`, exact: true }),
+  ).toHaveAttribute('aria-pressed', 'true');
+});

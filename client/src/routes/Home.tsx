@@ -121,6 +121,7 @@ export default function Home(): JSX.Element {
                       <li>
                         <a href={`/t/${encodeURIComponent(tag.slug)}`}>#{tag.name}</a>
                         <span class="muted small">{count(tag.postCount, 'post')}</span>
+                        <Follow target={{ kind: 'tag', slug: tag.slug }} subject={`#${tag.name}`} size="sm" />
                       </li>
                     )}
                   </For>
