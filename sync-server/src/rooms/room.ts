@@ -50,10 +50,12 @@ export class Room {
     return this.state === 'ready';
   }
 
-  /** Open connections except `exclude`. */
-  *recipients(exclude: Connection | null = null): Iterable<Connection> {
+  /** Open connections except `exclude` (an array, not a generator: this runs for every broadcast). */
+  recipients(exclude: Connection | null = null): Connection[] {
+    const open: Connection[] = [];
     for (const connection of this.connections) {
-      if (connection.isOpen && connection !== exclude) yield connection;
+      if (connection.isOpen && connection !== exclude) open.push(connection);
     }
+    return open;
   }
 }

@@ -495,14 +495,17 @@ export class SyncCore {
 
   /**
    * One message per room per batch. With one sender, it is left out; with several, each also gets
-   * its own updates back (Yjs ignores known structs) — cheaper than a merge per recipient.
+   * its own updates back (Yjs ignores known structs) — cheaper than a merge per recipient. Nothing is
+   * merged or encoded for a room nobody else is listening to.
    */
   private broadcastUpdates(room: Room, items: PendingWrite[]): void {
-    const senders = new Set(items.map((item) => item.connection));
+    const first = items[0]!.connection;
+    const exclude = items.every((item) => item.connection === first) ? first : null;
+    const recipients = room.recipients(exclude);
+    if (recipients.length === 0) return;
     const update = items.length === 1 ? items[0]!.update : Y.mergeUpdates(items.map((item) => item.update));
     const frame = encodeSyncUpdate(update);
-    const exclude = senders.size === 1 ? items[0]!.connection : null;
-    for (const connection of room.recipients(exclude)) this.send(connection, frame);
+    for (const connection of recipients) this.send(connection, frame);
   }
 
   private queueAwareness(room: Room, sender: Connection | null, entries: AwarenessEntry[]): void {
