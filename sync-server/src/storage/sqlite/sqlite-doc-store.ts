@@ -11,6 +11,7 @@ import {
 } from '../doc-store.ts';
 import { migrate } from './migrate.ts';
 import { openSqliteDatabase } from './open-database.ts';
+import { startWalCheckpointer, type WalCheckpointer } from './wal-checkpointer.ts';
 
 export type SqliteDocStoreOptions = ({ dataDir: string } | { file: string } | { db: Database.Database }) & {
   /**
@@ -19,7 +20,27 @@ export type SqliteDocStoreOptions = ({ dataDir: string } | { file: string } | { 
    */
   onCompactBetweenSteps?: (name: string) => void;
   now?: () => Date;
+  /**
+   * For a store that opens its own file: checkpoint the WAL from a worker thread this often instead of
+   * inside commits (wal-checkpointer.ts). 0 leaves checkpoints to SQLite. Default 1,000 ms.
+   */
+  checkpointIntervalMs?: number;
 };
+
+const DEFAULT_CHECKPOINT_INTERVAL_MS = 1_000;
+/** SQLite's default auto-checkpoint threshold, in WAL pages. */
+const SQLITE_AUTO_CHECKPOINT_PAGES = 1_000;
+/**
+ * While the worker checkpoints, commits still checkpoint once the WAL passes this many pages (~40 MB),
+ * so a stalled worker can never let the WAL grow without bound.
+ */
+const FALLBACK_AUTO_CHECKPOINT_PAGES = 10_000;
+/**
+ * Page cache of the document connection, in KiB (SQLite's default is 2,000). Appends touch only the
+ * right edge of the log and loads read a snapshot once, so a large cache buys little and every loaded
+ * byte of it is resident memory.
+ */
+const DOC_CACHE_KIB = 512;
 
 type SnapshotRow = { seq: number; data: Buffer };
 
@@ -30,10 +51,25 @@ export function openSqliteDocStore(options: SqliteDocStoreOptions): SqliteDocSto
     return new SqliteDocStore(options.db, false, options);
   }
   const db = openSqliteDatabase('dataDir' in options ? { dataDir: options.dataDir } : { file: options.file });
-  return new SqliteDocStore(db, true, options);
+  db.pragma(`cache_size = -${DOC_CACHE_KIB}`);
+  const store = new SqliteDocStore(db, true, options);
+  const intervalMs = options.checkpointIntervalMs ?? DEFAULT_CHECKPOINT_INTERVAL_MS;
+  if (intervalMs > 0 && !db.memory) {
+    db.pragma(`wal_autocheckpoint = ${FALLBACK_AUTO_CHECKPOINT_PAGES}`);
+    store.checkpointer = startWalCheckpointer({
+      file: db.name,
+      intervalMs,
+      onFailure: () => {
+        if (db.open) db.pragma(`wal_autocheckpoint = ${SQLITE_AUTO_CHECKPOINT_PAGES}`);
+      },
+    });
+  }
+  return store;
 }
 
 export class SqliteDocStore implements DocStore, DraftMemberStore {
+  /** Set by openSqliteDocStore when it checkpoints from a worker; stopped before the database closes. */
+  checkpointer: WalCheckpointer | null = null;
   private closed = false;
   private readonly now: () => Date;
   private readonly onCompactBetweenSteps: ((name: string) => void) | undefined;
@@ -167,6 +203,7 @@ export class SqliteDocStore implements DocStore, DraftMemberStore {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    await this.checkpointer?.stop();
     if (this.ownsDb) this.db.close();
   }
 
