@@ -57,7 +57,10 @@ export function startWalCheckpointer({ file, intervalMs, onFailure }: WalCheckpo
   let stopping: Promise<void> | null = null;
   return {
     stop() {
-      stopping ??= failed ? exited : (worker.postMessage('stop'), exited);
+      if (!stopping) {
+        if (!failed) worker.postMessage('stop');
+        stopping = exited;
+      }
       return stopping;
     },
   };
