@@ -41,6 +41,8 @@ const FALLBACK_AUTO_CHECKPOINT_PAGES = 10_000;
  * byte of it is resident memory.
  */
 const DOC_CACHE_KIB = 512;
+/** Documents whose last seq is remembered; past this the memory is dropped and re-read on demand. */
+const KNOWN_SEQ_LIMIT = 10_000;
 
 type SnapshotRow = { seq: number; data: Buffer };
 
@@ -71,6 +73,13 @@ export class SqliteDocStore implements DocStore, DraftMemberStore {
   /** Set by openSqliteDocStore when it checkpoints from a worker; stopped before the database closes. */
   checkpointer: WalCheckpointer | null = null;
   private closed = false;
+  /**
+   * The last seq of documents this store wrote or loaded, so an append is one INSERT per update
+   * instead of a lookup first. Updated only after a transaction commits and dropped when one fails;
+   * should another process ever write the same document, the UNIQUE (doc_name, seq) constraint fails
+   * that batch rather than letting it overwrite anything.
+   */
+  private readonly knownLastSeq = new Map<string, number>();
   private readonly now: () => Date;
   private readonly onCompactBetweenSteps: ((name: string) => void) | undefined;
 
@@ -138,6 +147,7 @@ export class SqliteDocStore implements DocStore, DraftMemberStore {
       const snapshotRow = this.statements.snapshot.get(name);
       const snapshotSeq = snapshotRow?.seq ?? 0;
       const updates = this.statements.updatesAfter.all(name, snapshotSeq).map(toUint8Array);
+      this.remember(name, lastSeq);
       return { snapshot: snapshotRow ? toUint8Array(snapshotRow.data) : null, snapshotSeq, updates, lastSeq };
     });
 
@@ -145,7 +155,7 @@ export class SqliteDocStore implements DocStore, DraftMemberStore {
       const result: AppendResult = new Map();
       for (const { name, updates } of entries) {
         if (updates.length === 0) continue;
-        let seq = this.statements.lastSeq.get({ name }) ?? 0;
+        let seq = this.knownLastSeq.get(name) ?? this.statements.lastSeq.get({ name }) ?? 0;
         if (seq === 0) this.statements.createDoc.run({ name, at: this.now().toISOString() });
         for (const update of updates) this.statements.insertUpdate.run(name, ++seq, update);
         result.set(name, seq);
@@ -175,13 +185,13 @@ export class SqliteDocStore implements DocStore, DraftMemberStore {
 
   async appendUpdates(name: string, updates: readonly Uint8Array[]): Promise<number> {
     this.assertOpen();
-    const result = this.appendTx([{ name, updates }]);
+    const result = this.append([{ name, updates }]);
     return result.get(name) ?? this.statements.lastSeq.get({ name }) ?? 0;
   }
 
   async appendBatch(entries: readonly AppendEntry[]): Promise<AppendResult> {
     this.assertOpen();
-    return this.appendTx(entries);
+    return this.append(entries);
   }
 
   async compact(name: string, snapshot: Uint8Array, upToSeq: number): Promise<void> {
@@ -217,6 +227,23 @@ export class SqliteDocStore implements DocStore, DraftMemberStore {
     this.closed = true;
     await this.checkpointer?.stop();
     if (this.ownsDb) this.db.close();
+  }
+
+  private append(entries: readonly AppendEntry[]): AppendResult {
+    let result: AppendResult;
+    try {
+      result = this.appendTx(entries);
+    } catch (error) {
+      this.knownLastSeq.clear(); // rolled back: what was read inside the transaction may not hold
+      throw error;
+    }
+    for (const [name, seq] of result) this.remember(name, seq);
+    return result;
+  }
+
+  private remember(name: string, lastSeq: number) {
+    if (this.knownLastSeq.size >= KNOWN_SEQ_LIMIT && !this.knownLastSeq.has(name)) this.knownLastSeq.clear();
+    this.knownLastSeq.set(name, lastSeq);
   }
 
   private assertOpen() {
