@@ -75,8 +75,7 @@ export class SqliteDocStore implements DocStore, DraftMemberStore {
   private closed = false;
   /**
    * The last seq of documents this store wrote or loaded, so an append is one INSERT per update
-   * instead of a lookup first. Updated only after a transaction commits and dropped when one fails;
-   * should another process ever write the same document, the UNIQUE (doc_name, seq) constraint fails
+   * instead of a lookup first. Updated only after a transaction commits; should another process ever write the same document, the UNIQUE (doc_name, seq) constraint fails
    * that batch rather than letting it overwrite anything.
    */
   private readonly knownLastSeq = new Map<string, number>();
@@ -229,14 +228,9 @@ export class SqliteDocStore implements DocStore, DraftMemberStore {
     if (this.ownsDb) this.db.close();
   }
 
+  /** Remembers the new last seqs only once the transaction has committed (a failed one throws first). */
   private append(entries: readonly AppendEntry[]): AppendResult {
-    let result: AppendResult;
-    try {
-      result = this.appendTx(entries);
-    } catch (error) {
-      this.knownLastSeq.clear(); // rolled back: what was read inside the transaction may not hold
-      throw error;
-    }
+    const result = this.appendTx(entries);
     for (const [name, seq] of result) this.remember(name, seq);
     return result;
   }
