@@ -4,7 +4,7 @@
  * empty stand-in that a later save could write over the real document.
  */
 import type { DocName } from '../../../shared/src/protocol/doc-name.ts';
-import { type AwarenessEntry, AwarenessRelay } from './awareness-relay.ts';
+import { AwarenessRelay } from './awareness-relay.ts';
 import type { Connection } from './connection.ts';
 import type { DocState } from './doc-state.ts';
 
@@ -31,10 +31,6 @@ export class Room {
   compactNotBefore = 0;
   compaction: Promise<void> | null = null;
   unloading = false;
-
-  /** Awareness changes of this turn, latest per client id, and who sent them (null: the server). */
-  readonly pendingAwareness = new Map<number, AwarenessEntry>();
-  readonly awarenessSenders = new Set<Connection | null>();
 
   constructor(
     readonly name: string,

@@ -61,6 +61,8 @@ export type SyncStats = {
   rateLimiterKeys: number;
 };
 
+type PendingAwareness = { entries: Map<number, AwarenessEntry>; senders: Set<Connection | null> };
+
 type PendingWrite = { docName: string; update: Uint8Array; room: Room; connection: Connection; index: number };
 
 /** setTimeout's longest delay; a later expiry is re-armed when this one fires. */
@@ -80,7 +82,8 @@ export class SyncCore {
   private readonly wallClock: () => number;
   private readonly logger: Logger;
   private readonly disposers: Array<() => void> = [];
-  private readonly awarenessRooms = new Set<Room>();
+  /** Awareness changes of this turn per room: latest per client id, and who sent them (null: the server). */
+  private readonly awarenessRooms = new Map<Room, PendingAwareness>();
   private awarenessFlush: NodeJS.Immediate | null = null;
   private sweeper: NodeJS.Timeout | null = null;
   private closing: Promise<void> | null = null;
@@ -509,24 +512,24 @@ export class SyncCore {
   }
 
   private queueAwareness(room: Room, sender: Connection | null, entries: AwarenessEntry[]): void {
-    for (const entry of entries) room.pendingAwareness.set(entry.clientId, entry);
-    room.awarenessSenders.add(sender);
-    this.awarenessRooms.add(room);
+    let pending = this.awarenessRooms.get(room);
+    if (!pending) {
+      pending = { entries: new Map(), senders: new Set() };
+      this.awarenessRooms.set(room, pending);
+    }
+    for (const entry of entries) pending.entries.set(entry.clientId, entry);
+    pending.senders.add(sender);
     this.awarenessFlush ??= setImmediate(() => {
       this.awarenessFlush = null;
-      for (const pending of this.awarenessRooms) this.flushAwareness(pending);
+      for (const [pendingRoom, changes] of this.awarenessRooms) this.flushAwareness(pendingRoom, changes);
       this.awarenessRooms.clear();
     });
   }
 
-  private flushAwareness(room: Room): void {
-    const entries = [...room.pendingAwareness.values()];
-    const senders = [...room.awarenessSenders];
-    room.pendingAwareness.clear();
-    room.awarenessSenders.clear();
-    if (entries.length === 0) return;
-    const frame = encodeAwareness(encodeAwarenessUpdate(entries));
-    const exclude = senders.length === 1 ? senders[0]! : null;
+  private flushAwareness(room: Room, { entries, senders }: PendingAwareness): void {
+    if (entries.size === 0) return;
+    const frame = encodeAwareness(encodeAwarenessUpdate([...entries.values()]));
+    const exclude = senders.size === 1 ? [...senders][0]! : null;
     for (const connection of room.recipients(exclude)) this.send(connection, frame);
   }
 
