@@ -469,7 +469,7 @@ export class SyncCore {
         item.connection.acks.stored(item.index);
         toAck.add(item.connection);
       }
-      if (room.updatesSinceSnapshot >= this.options.compactAfterUpdates) void this.rooms.compact(room);
+      if (room.updatesSinceSnapshot >= this.options.compactAfterUpdates) this.rooms.requestCompaction(room);
     }
     for (const connection of toAck) this.sendAck(connection);
   }
