@@ -20,17 +20,19 @@ function tempDir(): string {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const update = (i: number) => Uint8Array.from({ length: 600 }, (_, k) => (i + k) & 0xff);
 
-async function writeSome(store: ReturnType<typeof openSqliteDocStore>) {
+/** Opens a store in a fresh directory, notes the database file's size, then commits 40 small batches. */
+async function openAndWrite(checkpointIntervalMs: number) {
+  const dir = tempDir();
+  const store = openSqliteDocStore({ dataDir: dir, checkpointIntervalMs });
+  const file = join(dir, SQLITE_FILE_NAME);
+  const before = statSync(file).size;
   for (let i = 0; i < 40; i++) await store.appendBatch([{ name: `user:u${i % 7}`, updates: [update(i)] }]);
+  return { dir, store, file, before };
 }
 
 describe('WAL checkpoints from a worker', () => {
   it('copies committed pages into the database file without a commit doing it', async () => {
-    const dir = tempDir();
-    const store = openSqliteDocStore({ dataDir: dir, checkpointIntervalMs: 50 });
-    const file = join(dir, SQLITE_FILE_NAME);
-    const before = statSync(file).size;
-    await writeSome(store);
+    const { dir, store, file, before } = await openAndWrite(50);
     const deadline = Date.now() + 5_000;
     while (statSync(file).size <= before && Date.now() < deadline) await sleep(25);
     expect(statSync(file).size).toBeGreaterThan(before);
@@ -42,11 +44,7 @@ describe('WAL checkpoints from a worker', () => {
   });
 
   it('leaves the file alone when turned off (SQLite checkpoints at 1,000 WAL pages)', async () => {
-    const dir = tempDir();
-    const store = openSqliteDocStore({ dataDir: dir, checkpointIntervalMs: 0 });
-    const file = join(dir, SQLITE_FILE_NAME);
-    const before = statSync(file).size;
-    await writeSome(store);
+    const { store, file, before } = await openAndWrite(0);
     await sleep(300);
     expect(statSync(file).size).toBe(before);
     await store.close();
