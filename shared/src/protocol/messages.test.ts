@@ -55,6 +55,22 @@ describe('messages', () => {
     expect(decodeServerMessage(encodePersistedAck(2 ** 40))).toEqual({ type: 'persisted-ack', counter: 2 ** 40 });
   });
 
+  it('encodes frames byte for byte as lib0 does, across varUint length boundaries', () => {
+    for (const size of [0, 1, 127, 128, 129, 16_383, 16_384, 70_000]) {
+      const payload = Uint8Array.from({ length: size }, (_, i) => (i * 31) & 0xff);
+      const lib0 = (type: number, step?: number) =>
+        frame((e) => {
+          encoding.writeVarUint(e, type);
+          if (step !== undefined) encoding.writeVarUint(e, step);
+          encoding.writeVarUint8Array(e, payload);
+        });
+      expect(encodeSyncStep1(payload)).toEqual(lib0(0, 0));
+      expect(encodeSyncStep2(payload)).toEqual(lib0(0, 1));
+      expect(encodeSyncUpdate(payload)).toEqual(lib0(0, 2));
+      expect(encodeAwareness(payload)).toEqual(lib0(1));
+    }
+  });
+
   it('returns unknown types instead of throwing', () => {
     expect(decodeClientMessage(new Uint8Array([77, 1, 2]))).toEqual({ type: 'unknown', messageType: 77 });
   });

@@ -114,32 +114,40 @@ const build = (write: (encoder: encoding.Encoder) => void): Uint8Array => {
   return encoding.toUint8Array(encoder);
 };
 
-export const encodeSyncStep1 = (stateVector: Uint8Array) =>
-  build((e) => {
-    encoding.writeVarUint(e, MessageType.Sync);
-    encoding.writeVarUint(e, SyncStep.Step1);
-    encoding.writeVarUint8Array(e, stateVector);
-  });
+/**
+ * `prefix` (type bytes, each below 128 so one varUint byte each), then `payload` as a varUint8Array,
+ * in ONE allocation of the exact size. The server encodes a frame per broadcast and per sync reply;
+ * lib0's growing encoder would allocate three or four buffers for each, and on a busy server those
+ * short-lived buffers are what the allocator's heap grows with.
+ */
+function payloadFrame(prefix: readonly number[], payload: Uint8Array): Uint8Array {
+  let lengthBytes = 1;
+  for (let n = payload.byteLength; n > 0x7f; n = Math.floor(n / 0x80)) lengthBytes += 1;
+  const frame = new Uint8Array(prefix.length + lengthBytes + payload.byteLength);
+  frame.set(prefix);
+  let at = prefix.length;
+  let n = payload.byteLength;
+  while (n > 0x7f) {
+    frame[at++] = 0x80 | (n & 0x7f);
+    n = Math.floor(n / 0x80);
+  }
+  frame[at++] = n;
+  frame.set(payload, at);
+  return frame;
+}
 
-export const encodeSyncStep2 = (update: Uint8Array) =>
-  build((e) => {
-    encoding.writeVarUint(e, MessageType.Sync);
-    encoding.writeVarUint(e, SyncStep.Step2);
-    encoding.writeVarUint8Array(e, update);
-  });
+const SYNC_STEP1_PREFIX = [MessageType.Sync, SyncStep.Step1];
+const SYNC_STEP2_PREFIX = [MessageType.Sync, SyncStep.Step2];
+const SYNC_UPDATE_PREFIX = [MessageType.Sync, SyncStep.Update];
+const AWARENESS_PREFIX = [MessageType.Awareness];
 
-export const encodeSyncUpdate = (update: Uint8Array) =>
-  build((e) => {
-    encoding.writeVarUint(e, MessageType.Sync);
-    encoding.writeVarUint(e, SyncStep.Update);
-    encoding.writeVarUint8Array(e, update);
-  });
+export const encodeSyncStep1 = (stateVector: Uint8Array) => payloadFrame(SYNC_STEP1_PREFIX, stateVector);
 
-export const encodeAwareness = (update: Uint8Array) =>
-  build((e) => {
-    encoding.writeVarUint(e, MessageType.Awareness);
-    encoding.writeVarUint8Array(e, update);
-  });
+export const encodeSyncStep2 = (update: Uint8Array) => payloadFrame(SYNC_STEP2_PREFIX, update);
+
+export const encodeSyncUpdate = (update: Uint8Array) => payloadFrame(SYNC_UPDATE_PREFIX, update);
+
+export const encodeAwareness = (update: Uint8Array) => payloadFrame(AWARENESS_PREFIX, update);
 
 export const encodeQueryAwareness = () => build((e) => encoding.writeVarUint(e, MessageType.QueryAwareness));
 

@@ -43,6 +43,17 @@ describe('DocState', () => {
     expect(state.stateVector()).toEqual(Y.encodeStateVector(doc));
   });
 
+  it('answers a new client (empty state vector) with the whole state, deletions included', () => {
+    const { doc, updates } = typing(40);
+    doc.on('update', (u: Uint8Array) => updates.push(u));
+    doc.getText('t').delete(3, 5);
+    const state = DocState.empty();
+    state.append(updates);
+    const answer = state.diff(Y.encodeStateVector(new Y.Doc()));
+    expect(answer).toBe(state.current());
+    expect(textOf(answer)).toBe(doc.getText('t').toString());
+  });
+
   it('compacts through a Y.Doc to a smaller, equivalent snapshot', () => {
     const { doc, updates } = typing(2000);
     const state = DocState.empty();

@@ -109,6 +109,8 @@ export class DocState {
   /** What a peer with `remoteStateVector` is missing. Throws on a malformed state vector. */
   diff(remoteStateVector: Uint8Array): Uint8Array {
     this.fold();
+    // A new client (empty state vector) is missing everything: the state itself, without re-encoding.
+    if (isEmptyStateVector(remoteStateVector)) return this.state;
     return Y.diffUpdate(this.state, remoteStateVector);
   }
 
@@ -147,6 +149,11 @@ export class DocState {
     this.cachedStateVector = null;
     this.cachedSnapshot = null;
   }
+}
+
+/** The encoding of a state vector with no clients: varUint 0. */
+function isEmptyStateVector(stateVector: Uint8Array): boolean {
+  return stateVector.byteLength === 1 && stateVector[0] === 0;
 }
 
 function fold(state: Uint8Array, updates: readonly Uint8Array[]): Uint8Array {

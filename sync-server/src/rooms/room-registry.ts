@@ -36,6 +36,9 @@ type Deps = {
 
 export class RoomRegistry {
   private readonly rooms = new Map<string, Room>();
+  /** Rooms waiting for a compaction that nobody awaits (threshold reached, idle). */
+  private readonly due = new Set<Room>();
+  private draining = false;
 
   constructor(private readonly deps: Deps) {}
 
@@ -87,13 +90,24 @@ export class RoomRegistry {
     return room.compaction;
   }
 
+  /**
+   * Compacts soon: queued compactions run one per event-loop turn. Documents written at the same rate
+   * reach the threshold together, and fifty compactions back to back held every socket for their sum
+   * (~200 ms); one per turn lets reads and write batches go between them.
+   */
+  requestCompaction(room: Room): void {
+    this.due.add(room);
+    if (!this.draining) void this.drainDue();
+  }
+
   /** Idle compaction and unloading; called on an interval. */
   sweep(): void {
     const { options, now: clock } = this.deps;
     const now = clock();
     for (const room of this.rooms.values()) {
       if (!room.isReady || room.unloading || room.pendingWrites > 0) continue;
-      if (room.updatesSinceSnapshot > 0 && now - room.lastWriteAt >= options.compactIdleMs) void this.compact(room);
+      if (room.updatesSinceSnapshot > 0 && now - room.lastWriteAt >= options.compactIdleMs)
+        this.requestCompaction(room);
       if (room.connections.size === 0 && now - room.emptySince >= options.unloadGraceMs) void this.unload(room);
     }
   }
@@ -105,6 +119,20 @@ export class RoomRegistry {
 
   clear(): void {
     this.rooms.clear();
+    this.due.clear();
+  }
+
+  private async drainDue(): Promise<void> {
+    this.draining = true;
+    try {
+      for (let room = first(this.due); room; room = first(this.due)) {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        this.due.delete(room);
+        await this.compact(room);
+      }
+    } finally {
+      this.draining = false;
+    }
   }
 
   private async load(room: Room): Promise<void> {
@@ -145,4 +173,9 @@ export class RoomRegistry {
     if (this.rooms.get(room.name) === room) this.rooms.delete(room.name);
     this.deps.events.unloaded(room);
   }
+}
+
+function first<T>(set: Set<T>): T | undefined {
+  for (const item of set) return item;
+  return undefined;
 }

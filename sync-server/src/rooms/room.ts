@@ -4,7 +4,7 @@
  * empty stand-in that a later save could write over the real document.
  */
 import type { DocName } from '../../../shared/src/protocol/doc-name.ts';
-import { type AwarenessEntry, AwarenessRelay } from './awareness-relay.ts';
+import { AwarenessRelay } from './awareness-relay.ts';
 import type { Connection } from './connection.ts';
 import type { DocState } from './doc-state.ts';
 
@@ -32,10 +32,6 @@ export class Room {
   compaction: Promise<void> | null = null;
   unloading = false;
 
-  /** Awareness changes of this turn, latest per client id, and who sent them (null: the server). */
-  readonly pendingAwareness = new Map<number, AwarenessEntry>();
-  readonly awarenessSenders = new Set<Connection | null>();
-
   constructor(
     readonly name: string,
     readonly docName: DocName,
@@ -50,10 +46,12 @@ export class Room {
     return this.state === 'ready';
   }
 
-  /** Open connections except `exclude`. */
-  *recipients(exclude: Connection | null = null): Iterable<Connection> {
+  /** Open connections except `exclude` (an array, not a generator: this runs for every broadcast). */
+  recipients(exclude: Connection | null = null): Connection[] {
+    const open: Connection[] = [];
     for (const connection of this.connections) {
-      if (connection.isOpen && connection !== exclude) yield connection;
+      if (connection.isOpen && connection !== exclude) open.push(connection);
     }
+    return open;
   }
 }

@@ -288,6 +288,36 @@ describe('SyncCore', () => {
     expect(check.getText('t').toString()).toBe('x01234');
   });
 
+  it('PERSIST-9: documents that reach the threshold together are compacted one per event-loop turn', async () => {
+    const { core, store, connect, ready, sqlite } = await setup({ compactAfterUpdates: 1 });
+    const users = ['alice', 'bob', 'carol', 'dave'];
+    const clients = await Promise.all(users.map((user) => connect(user)));
+    for (const client of clients) await ready(client.socket);
+    let turn = 0;
+    let ticking = true;
+    const tick = () => {
+      turn += 1;
+      if (ticking) setImmediate(tick);
+    };
+    setImmediate(tick);
+    const turns: number[] = [];
+    const compact = store.compact;
+    store.compact = (name, snapshot, upTo) => {
+      turns.push(turn);
+      return compact(name, snapshot, upTo);
+    };
+    for (const client of clients) {
+      send(core, client.connection, encodeSyncUpdate(textUpdate(new Y.Doc(), (d) => d.getText('t').insert(0, 'hi'))));
+    }
+    await waitFor(async () => {
+      const stored = await Promise.all(users.map((user) => sqlite.loadDoc(`user:${user}`)));
+      return stored.every((doc) => doc.snapshotSeq === 1);
+    });
+    ticking = false;
+    expect(turns).toHaveLength(users.length);
+    expect(new Set(turns).size).toBe(users.length); // never two in the same turn
+  });
+
   it('PERSIST-10: a client that reconnects with nothing new adds nothing to the log', async () => {
     const { core, connect, ready, sqlite } = await setup();
     const a = await connect('alice');

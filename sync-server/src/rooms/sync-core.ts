@@ -61,6 +61,8 @@ export type SyncStats = {
   rateLimiterKeys: number;
 };
 
+type PendingAwareness = { entries: Map<number, AwarenessEntry>; senders: Set<Connection | null> };
+
 type PendingWrite = { docName: string; update: Uint8Array; room: Room; connection: Connection; index: number };
 
 /** setTimeout's longest delay; a later expiry is re-armed when this one fires. */
@@ -80,7 +82,8 @@ export class SyncCore {
   private readonly wallClock: () => number;
   private readonly logger: Logger;
   private readonly disposers: Array<() => void> = [];
-  private readonly awarenessRooms = new Set<Room>();
+  /** Awareness changes of this turn per room: latest per client id, and who sent them (null: the server). */
+  private readonly awarenessRooms = new Map<Room, PendingAwareness>();
   private awarenessFlush: NodeJS.Immediate | null = null;
   private sweeper: NodeJS.Timeout | null = null;
   private closing: Promise<void> | null = null;
@@ -466,7 +469,7 @@ export class SyncCore {
         item.connection.acks.stored(item.index);
         toAck.add(item.connection);
       }
-      if (room.updatesSinceSnapshot >= this.options.compactAfterUpdates) void this.rooms.compact(room);
+      if (room.updatesSinceSnapshot >= this.options.compactAfterUpdates) this.rooms.requestCompaction(room);
     }
     for (const connection of toAck) this.sendAck(connection);
   }
@@ -495,35 +498,38 @@ export class SyncCore {
 
   /**
    * One message per room per batch. With one sender, it is left out; with several, each also gets
-   * its own updates back (Yjs ignores known structs) — cheaper than a merge per recipient.
+   * its own updates back (Yjs ignores known structs) — cheaper than a merge per recipient. Nothing is
+   * merged or encoded for a room nobody else is listening to.
    */
   private broadcastUpdates(room: Room, items: PendingWrite[]): void {
-    const senders = new Set(items.map((item) => item.connection));
+    const first = items[0]!.connection;
+    const exclude = items.every((item) => item.connection === first) ? first : null;
+    const recipients = room.recipients(exclude);
+    if (recipients.length === 0) return;
     const update = items.length === 1 ? items[0]!.update : Y.mergeUpdates(items.map((item) => item.update));
     const frame = encodeSyncUpdate(update);
-    const exclude = senders.size === 1 ? items[0]!.connection : null;
-    for (const connection of room.recipients(exclude)) this.send(connection, frame);
+    for (const connection of recipients) this.send(connection, frame);
   }
 
   private queueAwareness(room: Room, sender: Connection | null, entries: AwarenessEntry[]): void {
-    for (const entry of entries) room.pendingAwareness.set(entry.clientId, entry);
-    room.awarenessSenders.add(sender);
-    this.awarenessRooms.add(room);
+    let pending = this.awarenessRooms.get(room);
+    if (!pending) {
+      pending = { entries: new Map(), senders: new Set() };
+      this.awarenessRooms.set(room, pending);
+    }
+    for (const entry of entries) pending.entries.set(entry.clientId, entry);
+    pending.senders.add(sender);
     this.awarenessFlush ??= setImmediate(() => {
       this.awarenessFlush = null;
-      for (const pending of this.awarenessRooms) this.flushAwareness(pending);
+      for (const [pendingRoom, changes] of this.awarenessRooms) this.flushAwareness(pendingRoom, changes);
       this.awarenessRooms.clear();
     });
   }
 
-  private flushAwareness(room: Room): void {
-    const entries = [...room.pendingAwareness.values()];
-    const senders = [...room.awarenessSenders];
-    room.pendingAwareness.clear();
-    room.awarenessSenders.clear();
-    if (entries.length === 0) return;
-    const frame = encodeAwareness(encodeAwarenessUpdate(entries));
-    const exclude = senders.length === 1 ? senders[0]! : null;
+  private flushAwareness(room: Room, { entries, senders }: PendingAwareness): void {
+    if (entries.size === 0) return;
+    const frame = encodeAwareness(encodeAwarenessUpdate([...entries.values()]));
+    const exclude = senders.size === 1 ? [...senders][0]! : null;
     for (const connection of room.recipients(exclude)) this.send(connection, frame);
   }
 

@@ -71,36 +71,12 @@ export function attachSync(httpServer: Server, deps: SyncDeps): SyncHandle {
     } catch {
       docName = url.pathname.slice(prefix.length); // malformed escapes: the core rejects it (4400)
     }
+    const token = url.searchParams.get('token');
+    const wantsAcks = url.searchParams.get(ACKS_PARAM) === '1';
+    const ip = clientAddress(request, options.trustProxy);
     wss.handleUpgrade(request, socket, head, (ws) => {
-      const transport: SyncSocket = {
-        send: (frame) => ws.send(frame),
-        close: (code, reason) => ws.close(code, reason),
-        terminate: () => ws.terminate(),
-        get bufferedAmount() {
-          return ws.bufferedAmount;
-        },
-      };
-      const connection = core.accept(transport, {
-        docName,
-        token: url.searchParams.get('token'),
-        wantsAcks: url.searchParams.get(ACKS_PARAM) === '1',
-        ip: clientAddress(request, options.trustProxy),
-      });
-      const live: Live = { connection, alive: true };
-      sockets.set(ws, live);
-      ws.on('message', (data: RawData, isBinary: boolean) => core.receive(connection, toBytes(data), isBinary));
-      ws.on('pong', () => {
-        live.alive = true;
-      });
-      ws.on('error', (error: Error & { code?: string }) => {
-        // ws reports protocol violations here and closes the socket itself (1009 for oversized frames).
-        if (error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') core.frameTooBig(connection);
-        else core.disconnected(connection);
-      });
-      ws.on('close', () => {
-        sockets.delete(ws);
-        core.disconnected(connection);
-      });
+      const connection = core.accept(socketOf(ws), { docName, token, wantsAcks, ip });
+      sockets.set(ws, listen(ws, connection, core, sockets));
     });
   };
   httpServer.on('upgrade', onUpgrade);
@@ -144,6 +120,41 @@ export function attachSync(httpServer: Server, deps: SyncDeps): SyncHandle {
       return closing;
     },
   };
+}
+
+/** The core's view of a ws socket. */
+function socketOf(ws: WebSocket): SyncSocket {
+  return {
+    send: (frame) => ws.send(frame),
+    close: (code, reason) => ws.close(code, reason),
+    terminate: () => ws.terminate(),
+    get bufferedAmount() {
+      return ws.bufferedAmount;
+    },
+  };
+}
+
+/**
+ * Wires a socket's events to the core. A function of its own, so the listeners' closures hold only
+ * these arguments — not the upgrade request, URL and head buffer, which would otherwise stay alive
+ * as long as the socket.
+ */
+function listen(ws: WebSocket, connection: Connection, core: SyncCore, sockets: Map<WebSocket, Live>): Live {
+  const live: Live = { connection, alive: true };
+  ws.on('message', (data: RawData, isBinary: boolean) => core.receive(connection, toBytes(data), isBinary));
+  ws.on('pong', () => {
+    live.alive = true;
+  });
+  ws.on('error', (error: Error & { code?: string }) => {
+    // ws reports protocol violations here and closes the socket itself (1009 for oversized frames).
+    if (error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') core.frameTooBig(connection);
+    else core.disconnected(connection);
+  });
+  ws.on('close', () => {
+    sockets.delete(ws);
+    core.disconnected(connection);
+  });
+  return live;
 }
 
 function refuse(socket: Duplex, status: number, text: string) {

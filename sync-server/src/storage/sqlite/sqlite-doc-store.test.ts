@@ -98,3 +98,46 @@ describe('SqliteDocStore under a real crash', () => {
     }
   });
 });
+
+describe('SqliteDocStore sequence numbers', () => {
+  const update = (byte: number) => new Uint8Array([byte, 0, 0]);
+
+  it('numbers on from a failed batch as if it never happened', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sdp-docstore-seq-'));
+    const store = openSqliteDocStore({ dataDir: dir, checkpointIntervalMs: 0 });
+    try {
+      expect((await store.appendBatch([{ name: 'draft:a', updates: [update(1)] }])).get('draft:a')).toBe(1);
+      // A value SQLite refuses (STRICT BLOB column) fails the whole batch, draft:a's update included.
+      const refused = [update(2), 42 as unknown as Uint8Array];
+      await expect(
+        store.appendBatch([
+          { name: 'draft:a', updates: [update(2)] },
+          { name: 'draft:b', updates: refused },
+        ]),
+      ).rejects.toThrow();
+      expect((await store.appendBatch([{ name: 'draft:a', updates: [update(3)] }])).get('draft:a')).toBe(2);
+      const loaded = await store.loadDoc('draft:a');
+      expect(loaded.updates).toEqual([update(1), update(3)]);
+      expect(loaded.lastSeq).toBe(2);
+    } finally {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('continues after a snapshot that covers the whole log, across a reopen', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sdp-docstore-seq-'));
+    let store = openSqliteDocStore({ dataDir: dir, checkpointIntervalMs: 0 });
+    try {
+      await store.appendUpdates('draft:c', [update(1), update(2), update(3)]);
+      await store.compact('draft:c', update(9), 3);
+      await store.close();
+      store = openSqliteDocStore({ dataDir: dir, checkpointIntervalMs: 0 });
+      expect(await store.appendUpdates('draft:c', [update(4)])).toBe(4);
+      expect(await store.loadDoc('draft:c')).toMatchObject({ snapshotSeq: 3, lastSeq: 4, updates: [update(4)] });
+    } finally {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
