@@ -1,6 +1,7 @@
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import solid from 'vite-plugin-solid';
+import { earlyRead } from './client/build/early-read-script.ts';
 import { routeChunkPreload } from './client/build/route-chunk-preload.ts';
 
 const API_ORIGIN = 'http://127.0.0.1:8787';
@@ -63,6 +64,7 @@ export default defineConfig({
     solid(),
     buildIdMeta(),
     routeChunkPreload(),
+    earlyRead(),
     VitePWA({
       registerType: 'prompt',
       strategies: 'generateSW',

@@ -14,7 +14,7 @@ import { startServerProcess } from '../tests/support/server-process.ts';
 import { staticPostHtml } from './static-post-html.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
-const PORT = Number(process.env.BENCH_PORT ?? 8096);
+const PORT = Number(process.env.BENCH_PORT ?? 8296);
 const OUT = 'bench/results/reader.json';
 
 type JsWeight = { gzip_bytes: number; raw_bytes: number; files: { url: string; gzip_bytes: number }[] };

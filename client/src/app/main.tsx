@@ -1,9 +1,14 @@
 /** Entry: styles, router and the root layout. Everything else is loaded per route. */
 import { Router } from '@solidjs/router';
 import { render } from 'solid-js/web';
+import { earlyPostSettled } from '../store/early-read.ts';
 import '../ui/styles.css';
 import { Layout } from './Layout.tsx';
 import { routes } from './routes.ts';
 
 const root = document.getElementById('root');
-if (root) render(() => <Router root={Layout}>{routes}</Router>, root);
+/** How long the first render waits for a post the boot script is reading (it usually takes a few ms). */
+const EARLY_POST_WAIT_MS = 150;
+void earlyPostSettled(EARLY_POST_WAIT_MS).then(() => {
+  if (root) render(() => <Router root={Layout}>{routes}</Router>, root);
+});
