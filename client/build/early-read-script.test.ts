@@ -60,7 +60,8 @@ describe('early read script', () => {
     const name = uniqueDbName();
     const early = runScript(name, '/p/anything');
     expect(await early.db).toBeNull();
-    expect(await early.post?.value).toBeNull();
+    expect(await early.post?.value).toBeUndefined();
+    expect(await takeEarlyPost('anything')).toBeUndefined();
     expect((await indexedDB.databases()).map((d) => d.name)).not.toContain(name);
     const database = openDb(name);
     opened.push(database);

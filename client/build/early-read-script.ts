@@ -16,7 +16,7 @@ export const POST_PATH = '^/p/([^/]+)/?$';
  * app takes the connection, it closes when another tab asks for a newer version.
  */
 export function earlyReadScript(name: string, version: number): string {
-  return `(()=>{const n=${JSON.stringify(name)},v=${version},m=new RegExp(${JSON.stringify(POST_PATH)}).exec(location.pathname);const db=new Promise(r=>{let q;try{q=indexedDB.open(n,v)}catch{return r(null)}q.onupgradeneeded=()=>q.transaction.abort();q.onsuccess=()=>{const d=q.result;d.onversionchange=()=>d.close();r(d)};q.onerror=e=>{e.preventDefault();r(null)};q.onblocked=()=>r(null)});const e={db,name:n,version:v};if(m){let s;try{s=decodeURIComponent(m[1])}catch{s=m[1]}e.post={slug:s,value:db.then(d=>d&&new Promise(r=>{try{const g=d.transaction('posts').objectStore('posts').get(s);g.onsuccess=()=>r(g.result);g.onerror=()=>r(void 0)}catch{r(void 0)}}))}}window.__sdpEarlyRead=e})()`;
+  return `(()=>{const n=${JSON.stringify(name)},v=${version},m=new RegExp(${JSON.stringify(POST_PATH)}).exec(location.pathname);const db=new Promise(r=>{let q;try{q=indexedDB.open(n,v)}catch{return r(null)}q.onupgradeneeded=()=>q.transaction.abort();q.onsuccess=()=>{const d=q.result;d.onversionchange=()=>d.close();r(d)};q.onerror=e=>{e.preventDefault();r(null)};q.onblocked=()=>r(null)});const e={db,name:n,version:v};if(m){let s;try{s=decodeURIComponent(m[1])}catch{s=m[1]}e.post={slug:s,value:db.then(d=>d?new Promise(r=>{try{const g=d.transaction('posts').objectStore('posts').get(s);g.onsuccess=()=>r(g.result);g.onerror=()=>r(void 0)}catch{r(void 0)}}):void 0)}}window.__sdpEarlyRead=e})()`;
 }
 
 export function earlyRead(): Plugin {

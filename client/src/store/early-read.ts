@@ -37,9 +37,9 @@ export function takeEarlyConnection(name: string, version: number): Promise<IDBD
 export function takeEarlyPost<T>(slug: string): Promise<T | undefined> | undefined {
   const read = early();
   if (read?.post?.slug !== slug) return undefined;
-  const value = read.post.value as Promise<T | undefined>;
+  const value = read.post.value as Promise<T | null | undefined>;
   delete read.post;
-  return value;
+  return value.then((post) => post ?? undefined);
 }
 
 /**
