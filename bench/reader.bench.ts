@@ -112,7 +112,8 @@ async function offlineTiming(browser: Browser, base: string, post: Post, marker:
     runs: RUNS,
     app_median_ms: round(appMedian),
     floor_median_ms: round(floorMedian),
-    ratio: round(appMedian / floorMedian),
+    // Two decimals: at one, 1.45 would read as 1.5.
+    ratio: Math.round((appMedian / floorMedian) * 100) / 100,
     app_ms: app.map(round),
     floor_ms: floor.map(round),
   };
