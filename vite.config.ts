@@ -24,8 +24,9 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     rolldownOptions: {
       output: {
-        // Few, larger chunks compress better than many small ones: the data layer (idb, store, state) and
-        // the components most pages share each get one chunk; route-only code stays in its route's chunk.
+        // Few, larger chunks compress better than many small ones, and cost fewer round trips: the entry and
+        // everything it needs (framework, data layer, shared components, the post page) are one chunk;
+        // route-only code stays in its route's chunk.
         codeSplitting: {
           groups: [
             {
@@ -35,13 +36,11 @@ export default defineConfig({
               test: /node_modules[\\/]valibot[\\/]/,
             },
             {
-              name: 'data',
-              // Not the account schemas (valibot at work): they stay with the sign-in/up pages.
-              test: /client[\\/]src[\\/](store[\\/](?!offline-saves)|state[\\/])|shared[\\/]src[\\/](?!model[\\/]accounts\.ts)/,
-            },
-            {
-              name: 'ui',
-              test: /client[\\/]src[\\/](ui[\\/](?!DocContent|doc-tree|SeriesBox|Field)|routes[\\/](OfflineSave|PostFeed))/,
+              // Everything the entry needs, in one chunk: on a cold start each module file is one more
+              // request through the service worker and one more module to instantiate before the first
+              // render. Not the account schemas (valibot at work) nor offline saving: lazy pages load those.
+              name: 'app',
+              test: /node_modules[\\/](solid-js|@solidjs|idb)[\\/]|client[\\/]src[\\/](app[\\/]|store[\\/](?!offline-saves)|state[\\/]|ui[\\/]|routes[\\/](OfflineSave|PostFeed|PostPage))|shared[\\/]src[\\/](?!model[\\/]accounts\.ts)/,
             },
           ],
         },
