@@ -1,6 +1,7 @@
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import solid from 'vite-plugin-solid';
+import { earlyRead } from './client/build/early-read-script.ts';
 import { routeChunkPreload } from './client/build/route-chunk-preload.ts';
 
 const API_ORIGIN = 'http://127.0.0.1:8787';
@@ -23,8 +24,9 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     rolldownOptions: {
       output: {
-        // Few, larger chunks compress better than many small ones: the data layer (idb, store, state) and
-        // the components most pages share each get one chunk; route-only code stays in its route's chunk.
+        // Few, larger chunks compress better than many small ones, and cost fewer round trips: the entry and
+        // everything it needs (framework, data layer, shared components, the post page) are one chunk;
+        // route-only code stays in its route's chunk.
         codeSplitting: {
           groups: [
             {
@@ -34,15 +36,13 @@ export default defineConfig({
               test: /node_modules[\\/]valibot[\\/]/,
             },
             {
-              name: 'data',
-              // Not the account schemas (valibot at work): they stay with the sign-in/up pages. Not what only
-              // lazy pages or the after-first-paint background work use (follow lists, keeping follows offline,
-              // profile edits).
-              test: /client[\\/]src[\\/](store[\\/](?!offline-saves|follow-lists|following-top-up|profile\.)|state[\\/](?!follow-lists|background|keep-following|profile\.))|shared[\\/]src[\\/](?!model[\\/]accounts\.ts)/,
-            },
-            {
-              name: 'ui',
-              test: /client[\\/]src[\\/](ui[\\/](?!DocContent|doc-tree|SeriesBox|Field|PeopleList)|routes[\\/](OfflineSave|PostFeed))/,
+              // Everything the entry needs, in one chunk: on a cold start each module file is one more
+              // request through the service worker and one more module to instantiate before the first
+              // render. Not the account and social schemas (valibot at work), the Markdown converter, nor what only lazy pages or the
+              // after-first-paint background work use (offline saving, follow lists, keeping follows
+              // offline, profile edits, the people lists, form fields).
+              name: 'app',
+              test: /node_modules[\\/](solid-js|@solidjs|idb)[\\/]|client[\\/]src[\\/](app[\\/]|store[\\/](?!offline-saves|follow-lists|following-top-up|profile\.)|state[\\/](?!follow-lists|background|keep-following|profile\.)|ui[\\/](?!PeopleList|Field)|routes[\\/](OfflineSave|PostFeed|PostPage))|shared[\\/]src[\\/](?!model[\\/](accounts|social)\.ts|editor-schema)/,
             },
           ],
         },
@@ -65,6 +65,7 @@ export default defineConfig({
     solid(),
     buildIdMeta(),
     routeChunkPreload(),
+    earlyRead(),
     VitePWA({
       registerType: 'prompt',
       strategies: 'generateSW',

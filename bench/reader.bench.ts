@@ -14,7 +14,7 @@ import { startServerProcess } from '../tests/support/server-process.ts';
 import { staticPostHtml } from './static-post-html.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
-const PORT = Number(process.env.BENCH_PORT ?? 8096);
+const PORT = Number(process.env.BENCH_PORT ?? 8296);
 const OUT = 'bench/results/reader.json';
 
 type JsWeight = { gzip_bytes: number; raw_bytes: number; files: { url: string; gzip_bytes: number }[] };
@@ -112,7 +112,8 @@ async function offlineTiming(browser: Browser, base: string, post: Post, marker:
     runs: RUNS,
     app_median_ms: round(appMedian),
     floor_median_ms: round(floorMedian),
-    ratio: round(appMedian / floorMedian),
+    // Two decimals: at one, 1.45 would read as 1.5.
+    ratio: Math.round((appMedian / floorMedian) * 100) / 100,
     app_ms: app.map(round),
     floor_ms: floor.map(round),
   };

@@ -8,10 +8,12 @@ import type { Plugin, Rollup } from 'vite';
 
 type OutputChunk = Rollup.OutputChunk;
 
-/** Path patterns of the pages people open directly (links, reloads, offline) and the module that renders each. */
+/**
+ * Path patterns of the pages people open directly (links, reloads, offline) and the module that renders each.
+ * Not the post page: it is part of the entry (see client/src/app/routes.ts).
+ */
 export const PRELOADED_ROUTES: readonly { pattern: string; module: string }[] = [
   { pattern: '^/$', module: 'client/src/routes/Home.tsx' },
-  { pattern: '^/p/[^/]+/?$', module: 'client/src/routes/PostPage.tsx' },
   { pattern: '^/t/[^/]+/?$', module: 'client/src/routes/TagPage.tsx' },
   { pattern: '^/(@|%40)[^/]+/?$', module: 'client/src/routes/AuthorPage.tsx' },
   { pattern: '^/series/[^/]+/?$', module: 'client/src/routes/SeriesPage.tsx' },

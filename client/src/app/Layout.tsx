@@ -17,6 +17,24 @@ const afterFirstPaint = (run: () => void) => {
   else window.addEventListener('load', start, { once: true });
 };
 
+/**
+ * The logo (public/favicon.svg) inline: as an <img> it was one more fetch through the service worker and an
+ * SVG document to build on every page load, which the load event waited for.
+ */
+const BrandMark = () => (
+  <svg viewBox="0 0 512 512" width="32" height="32" aria-hidden="true">
+    <rect width="512" height="512" rx="104" fill="#3b49df" />
+    <g stroke="#fff" stroke-width="28">
+      <path d="M256 150 150 352h212z" fill="none" />
+      <g fill="#3b49df" stroke-width="36">
+        <circle cx="256" cy="150" r="40" />
+        <circle cx="150" cy="352" r="40" />
+        <circle cx="362" cy="352" r="40" />
+      </g>
+    </g>
+  </svg>
+);
+
 export function Layout(props: RouteSectionProps): JSX.Element {
   let main: HTMLElement | undefined;
   const location = useLocation();
@@ -68,7 +86,7 @@ export function Layout(props: RouteSectionProps): JSX.Element {
       <header class="site-header">
         <div class="container header-inner">
           <a class="brand" href="/" aria-label="SysDesPro home">
-            <img src="/favicon.svg" alt="" width="32" height="32" />
+            <BrandMark />
             <span>SysDesPro</span>
           </a>
           <nav aria-label="Main">

@@ -4,6 +4,7 @@ import type { PopularWindow } from '../../../shared/src/model/catalog.ts';
 import { asFullAuthor, catalog, type PostListKey } from '../store/catalog.ts';
 import { mapLive } from '../store/changes.ts';
 import type { StoredPost } from '../store/db.ts';
+import { takeEarlyPost } from '../store/early-read.ts';
 import { createSwr, type Swr } from './swr.ts';
 
 export type { ListView, PostListKey } from '../store/catalog.ts';
@@ -12,16 +13,15 @@ export type { SwrStatus } from '../store/swr.ts';
 export type { Swr } from './swr.ts';
 
 /**
- * Reads a post from the device while the route's code is still loading (the router's preload), so the
- * page can paint from it as soon as it mounts instead of waiting for its live read's first answer.
+ * Reads a post from the device as the route starts (the router's preload), or takes the read index.html's
+ * boot script already made (store/early-read.ts), so the page paints from it as soon as it mounts instead
+ * of waiting for its live read's first answer.
  */
 const preloadedPosts = new Map<string, Promise<StoredPost | undefined>>();
 export const preloadPost = (slug: string) => {
   preloadedPosts.set(
     slug,
-    catalog()
-      .readPost(slug)
-      .catch(() => undefined),
+    (takeEarlyPost<StoredPost>(slug) ?? catalog().readPost(slug)).catch(() => undefined),
   );
 };
 const takePreloadedPost = (slug: string) => {

@@ -14,6 +14,7 @@ import {
   type IDBPTransaction,
   openDB,
   type StoreNames,
+  wrap,
 } from 'idb';
 import type { SessionUser } from '../../../shared/src/model/accounts.ts';
 import type {
@@ -26,6 +27,7 @@ import type {
   TagSummary,
 } from '../../../shared/src/model/catalog.ts';
 import { broadcastChannel, type ChangeBus, createChangeBus, type LiveRead } from './changes.ts';
+import { takeEarlyConnection } from './early-read.ts';
 import type { OutboxEntry } from './outbox-model.ts';
 
 /** A post as kept locally: always its summary; `content` and `seriesDetail` once the full post was fetched. */
@@ -204,6 +206,8 @@ export function openDb(
 
   /** Opens the database; `lost` is called when the browser or another tab takes the connection away. */
   async function connect(lost: () => void): Promise<Connection> {
+    const early = await takeEarlyConnection(name, DB_VERSION);
+    if (early) return adopt(early, lost);
     if (typeof indexedDB === 'undefined' || indexedDB === null) throw new StorageUnavailableError();
     try {
       const opened: Connection = await openDB<SdpSchema>(name, DB_VERSION, {
@@ -291,6 +295,17 @@ export function openDb(
       await deleteDB(name);
     },
   };
+}
+
+/** Takes over a connection the boot script opened, with the handlers `connect` gives its own. */
+function adopt(raw: IDBDatabase, lost: () => void): Connection {
+  raw.onversionchange = null;
+  raw.addEventListener('versionchange', () => {
+    lost();
+    raw.close();
+  });
+  raw.addEventListener('close', lost);
+  return wrap(raw) as Connection;
 }
 
 let shared: SdpDb | undefined;
