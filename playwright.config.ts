@@ -33,6 +33,9 @@ export default defineConfig({
       PORT: String(port),
       DATA_DIR: process.env.E2E_DATA_DIR,
       LOG_LEVEL: 'warn',
+      // Every spec signs up its own users from 127.0.0.1, more than one address may at once by default.
+      SIGNUP_BURST: '500',
+      SIGNIN_BURST: '500',
     },
   },
 });

@@ -14,12 +14,22 @@ describe('loadConfig', () => {
       logLevel: 'info',
       sync: DEFAULT_SYNC_OPTIONS,
       sessionSecret: null,
+      authBursts: { signin: 10, signup: 5 },
     });
   });
 
   it('reads every variable', () => {
     const config = loadConfig(
-      { HOST: '0.0.0.0', PORT: '0', DATA_DIR: '/tmp/d', SEED: '0', CLIENT_DIR: 'build', LOG_LEVEL: 'DEBUG' },
+      {
+        HOST: '0.0.0.0',
+        PORT: '0',
+        DATA_DIR: '/tmp/d',
+        SEED: '0',
+        CLIENT_DIR: 'build',
+        LOG_LEVEL: 'DEBUG',
+        SIGNIN_BURST: '40',
+        SIGNUP_BURST: '200',
+      },
       '/srv/app',
     );
     expect(config).toMatchObject({
@@ -29,6 +39,7 @@ describe('loadConfig', () => {
       seed: false,
       clientDir: '/srv/app/build',
       logLevel: 'debug',
+      authBursts: { signin: 40, signup: 200 },
     });
   });
 
@@ -42,13 +53,15 @@ describe('loadConfig', () => {
         HOST: 'bad host',
         SESSION_SECRET: 'short',
         SYNC_MAX_MESSAGE_BYTES: 'lots',
+        SIGNUP_BURST: '0',
       });
     } catch (e) {
       error = e;
     }
     expect(error).toBeInstanceOf(ConfigError);
     const { problems } = error as ConfigError;
-    expect(problems).toHaveLength(6);
+    expect(problems).toHaveLength(7);
+    expect(problems.join('\n')).toMatch(/SIGNUP_BURST "0" must be a whole number from 1/);
     expect(problems.join('\n')).toMatch(/SYNC_MAX_MESSAGE_BYTES "lots"/);
     expect(problems.join('\n')).toMatch(/SESSION_SECRET must be at least 32/);
     expect(problems.join('\n')).toMatch(/PORT "80a".*\n.*SEED "maybe".*\n.*LOG_LEVEL "loud"/s);

@@ -26,6 +26,8 @@ export type Config = {
   sync: SyncOptions;
   /** Signs session/sync tokens; null → a random secret kept in DATA_DIR/secret. */
   sessionSecret: string | null;
+  /** How many sign-ins and sign-ups one address may make at once before the per-minute refill applies. */
+  authBursts: { signin: number; signup: number };
 };
 
 /** Where the demo content lives in the repository, wherever the server is started from. */
@@ -77,6 +79,14 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     );
   }
 
+  const burst = (name: string, fallback: number) => {
+    const text = value(name, String(fallback));
+    const n = Number(text);
+    if (!/^\d{1,6}$/.test(text) || n < 1) problems.push(`${name} "${text}" must be a whole number from 1 to 999999.`);
+    return n;
+  };
+  const authBursts = { signin: burst('SIGNIN_BURST', 10), signup: burst('SIGNUP_BURST', 5) };
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     host,
@@ -88,5 +98,6 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     logLevel: logLevel as LogLevel,
     sync,
     sessionSecret,
+    authBursts,
   };
 }

@@ -9,6 +9,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
+import { authRateLimits } from './api/account-routes.ts';
 import { type Config, loadConfig } from './config.ts';
 import { isMainModule, runUntilSignalled } from './lifecycle.ts';
 import { createLogger, type Logger } from './logger.ts';
@@ -64,6 +65,7 @@ export async function startServer(
       logger,
       sync: () => sync,
       tokenSecret: secret,
+      accounts: { rateLimits: authRateLimits(config.authBursts) },
       ...(options.now ? { now: options.now } : {}),
     });
     server = await new Promise<Server>((resolve, reject) => {

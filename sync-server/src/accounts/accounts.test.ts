@@ -6,6 +6,7 @@ import { ACCOUNT_API, CSRF_HEADER, type SessionInfo } from '../../../shared/src/
 import { API } from '../../../shared/src/model/api.ts';
 import type { Author } from '../../../shared/src/model/catalog.ts';
 import { createApp } from '../app.ts';
+import { authRateLimits } from '../api/account-routes.ts';
 import { verifyToken } from '../auth/tokens.ts';
 import type { Store } from '../storage/store.ts';
 import { fixtureCatalog, tempDir, tempStore } from '../testing/fixtures.ts';
@@ -360,7 +361,7 @@ describe('rate limits', () => {
   });
 
   it('sign-up: 429 after the per-address burst', async () => {
-    const limitedApp = makeApp({ rateLimits: { signupPerIp: { burst: 2, refillMs: 60_000 } } });
+    const limitedApp = makeApp({ rateLimits: authRateLimits({ signin: 10, signup: 2 }) });
     const statuses: number[] = [];
     for (let i = 0; i < 3; i++) {
       const res = await limitedApp.request(ACCOUNT_API.signup, {

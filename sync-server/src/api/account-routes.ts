@@ -50,6 +50,15 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
   signupPerIp: { burst: 5, refillMs: 60_000 },
 };
 
+/** The default limits with the configured bursts (SIGNIN_BURST, SIGNUP_BURST) per address. */
+export function authRateLimits(bursts: { signin: number; signup: number }): RateLimits {
+  return {
+    ...DEFAULT_RATE_LIMITS,
+    signinPerIp: { ...DEFAULT_RATE_LIMITS.signinPerIp, burst: bursts.signin },
+    signupPerIp: { ...DEFAULT_RATE_LIMITS.signupPerIp, burst: bursts.signup },
+  };
+}
+
 export type AccountRouteDeps = {
   accounts: Accounts;
   follows: Follows;
