@@ -172,3 +172,24 @@ test("a tag followed from the home page's popular tags is followed on its tag pa
     page.getByRole('main').getByRole('button', { name: `Following #${tag.name}`, exact: true }),
   ).toHaveAttribute('aria-pressed', 'true');
 });
+
+test('a tag is followed from the topics at the end of a post', async ({ page, request }) => {
+  const post = await newestPost(request);
+  const slug = post.tags[0];
+  if (!slug) throw new Error('the newest seeded post has no tags');
+  await signUp(page);
+  await page.goto(`/p/${post.slug}`);
+  const topics = page.getByRole('region', { name: 'Topics in this post' });
+  await topics.getByRole('button', { name: `Follow #${slug}`, exact: true }).click();
+  await expect(topics.getByRole('button', { name: `Following #${slug}`, exact: true })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+  await expect(topics.getByText('Pending')).toBeHidden();
+  // Confirmed by the server: the signed-in user's follows list it.
+  const followedTags = await page.evaluate(async () => {
+    const follows = (await (await fetch('/api/me/follows')).json()) as { tags: { slug: string }[] };
+    return follows.tags.map((t) => t.slug);
+  });
+  expect(followedTags).toContain(slug);
+});

@@ -10,6 +10,7 @@ import { PostCounts } from '../ui/PostCard.tsx';
 import { SeriesBox } from '../ui/SeriesBox.tsx';
 import { Follow } from './Follow.tsx';
 import { OfflineSave } from './OfflineSave.tsx';
+import { PostTopics } from './PostTopics.tsx';
 import { ReadLater } from './ReadLater.tsx';
 
 export default function PostPage(): JSX.Element {
@@ -106,6 +107,7 @@ export default function PostPage(): JSX.Element {
             </Show>
 
             <footer class="post-footer">
+              <PostTopics tags={p().tags} />
               <AuthorCard author={p().author} />
             </footer>
           </article>
