@@ -1,5 +1,5 @@
 import { useParams } from '@solidjs/router';
-import { createEffect, type JSX, Show } from 'solid-js';
+import { createEffect, type JSX, lazy, Show, Suspense } from 'solid-js';
 import type { AuthorSummary } from '../../../shared/src/model/catalog.ts';
 import { usePost, useSeries } from '../state/catalog.ts';
 import { Avatar, Notice, OFFLINE_MISSING, Skeleton, TagChips } from '../ui/Basics.tsx';
@@ -11,6 +11,9 @@ import { SeriesBox } from '../ui/SeriesBox.tsx';
 import { Follow } from './Follow.tsx';
 import { OfflineSave } from './OfflineSave.tsx';
 import { ReadLater } from './ReadLater.tsx';
+
+// Reactions and comments are their own chunk, loaded once the post's text is on screen.
+const PostSocial = lazy(() => import('./PostSocial.tsx'));
 
 export default function PostPage(): JSX.Element {
   const params = useParams<{ slug: string }>();
@@ -103,6 +106,12 @@ export default function PostPage(): JSX.Element {
               }
             >
               {(content) => <DocContent doc={content()} />}
+            </Show>
+
+            <Show when={p().content}>
+              <Suspense fallback={<Skeleton lines={3} label="Loading reactions and comments…" />}>
+                <PostSocial postId={p().id} authorId={p().author.id} />
+              </Suspense>
             </Show>
 
             <footer class="post-footer">

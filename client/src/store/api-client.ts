@@ -13,6 +13,14 @@ import type {
   Series,
   TagSummary,
 } from '../../../shared/src/model/catalog.ts';
+import {
+  type CommentThread,
+  type NotificationPage,
+  type ReactionKind,
+  type ReactionSummary,
+  type Reactor,
+  SOCIAL_API,
+} from '../../../shared/src/model/social-api.ts';
 
 /** The network could not be reached (or did not answer in time). */
 export class OfflineError extends Error {
@@ -160,6 +168,15 @@ export function createApiClient(options: ApiClientOptions = {}) {
       get<Page<FollowEntry>>(ACCOUNT_API.followers(id), { cursor, limit }),
     following: (id: string, cursor?: string | null, limit?: number) =>
       get<Page<FollowEntry>>(ACCOUNT_API.following(id), { cursor, limit }),
+    reactions: (postId: string) => get<ReactionSummary>(SOCIAL_API.reactions(postId)),
+    reactors: (postId: string, kind: ReactionKind, cursor?: string | null, limit?: number) =>
+      get<Page<Reactor>>(SOCIAL_API.reaction(postId, kind), { cursor, limit }),
+    comments: (postId: string, cursor?: string | null, limit?: number) =>
+      get<CommentThread>(SOCIAL_API.comments(postId), { cursor, limit }),
+    notifications: (cursor?: string | null, limit?: number) =>
+      get<NotificationPage>(SOCIAL_API.notifications, { cursor, limit }),
+    markNotificationsRead: (body: { ids: string[] } | { all: true }, csrf: string) =>
+      post<{ unreadCount: number }>(SOCIAL_API.notificationsRead, body, csrf),
     signoutEverywhere: (csrf: string) => post<{ ok: true; ended: number }>(ACCOUNT_API.signoutEverywhere, {}, csrf),
   };
 }

@@ -3,6 +3,7 @@
  * server yet) and a refused change's message with Retry and Drop. Signed out, it is a link to sign in.
  */
 import { type JSX, Show } from 'solid-js';
+import { PendingMark, RefusedChange } from './OutboxMarks.tsx';
 
 export type FollowButtonProps = {
   /** Who or what is followed, for accessible names: "Ana Okafor", "#raft". */
@@ -48,27 +49,18 @@ export function FollowButton(props: FollowButtonProps): JSX.Element {
           {subject()}
         </button>
         <span role="status" class="follow-status">
-          <Show when={props.pending}>
-            <span class="pending-mark" title="Saved on this device; it reaches the server when you're online.">
-              Pending
-              <span class="sr-only"> — not on the server yet</span>
-            </span>
-          </Show>
+          <PendingMark when={props.pending} />
         </span>
       </Show>
       <Show when={props.refused}>
         {(refused) => (
-          <span class="follow-refused" role="alert">
-            <span>
-              Couldn't {refused().follow ? 'follow' : 'unfollow'} {props.subject}: {refused().message}
-            </span>
-            <button type="button" class="button button-link" onClick={() => props.onRetry()}>
-              Retry<span class="sr-only"> {refused().follow ? 'following' : 'unfollowing'}</span>
-            </button>
-            <button type="button" class="button button-link" onClick={() => props.onDrop()}>
-              Drop<span class="sr-only"> this change</span>
-            </button>
-          </span>
+          <RefusedChange
+            what={`Couldn't ${refused().follow ? 'follow' : 'unfollow'} ${props.subject}`}
+            message={refused().message}
+            retrySubject={refused().follow ? 'following' : 'unfollowing'}
+            onRetry={props.onRetry}
+            onDrop={props.onDrop}
+          />
         )}
       </Show>
       <Show when={props.error}>

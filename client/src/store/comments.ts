@@ -1,0 +1,91 @@
+/**
+ * Comments on this device: a post's thread as the server last answered (kept in `answers`, readable
+ * offline) with the user's waiting changes laid over it (comment-thread.ts). New comments, edits, deletes,
+ * hides and reports are outbox entries of kind `comment`, sent idempotently; once one is accepted, the
+ * thread is fetched again.
+ */
+import { PAGE_LIMIT } from '../../../shared/src/model/api-routes.ts';
+import type { CommentThread, ReportReason } from '../../../shared/src/model/social-api.ts';
+import { SOCIAL_API } from '../../../shared/src/model/social-api.ts';
+import { keepAnswer, liveAnswerWithOutbox } from './answers.ts';
+import { type ApiClient, api } from './api-client.ts';
+import type { LiveRead } from './changes.ts';
+import { COMMENT_KIND, type CommentChange, type CommentListView, commentListView } from './comment-thread.ts';
+import { db, type SdpDb } from './db.ts';
+import { type Outbox, type OutboxKind, type OutboxRequest, outbox, randomId } from './outbox.ts';
+
+export type { CommentItem, CommentListView } from './comment-thread.ts';
+
+export const commentsKey = (postId: string) => `comments:${postId}`;
+
+/** The request that makes one change on the server. */
+export function commentRequest(change: CommentChange): OutboxRequest {
+  switch (change.op) {
+    case 'add':
+      return {
+        method: 'POST',
+        path: SOCIAL_API.comments(change.postId),
+        body: { body: change.body, parentId: change.parentId },
+      };
+    case 'edit':
+      return { method: 'PATCH', path: SOCIAL_API.comment(change.commentId), body: { body: change.body } };
+    case 'delete':
+      return { method: 'DELETE', path: SOCIAL_API.comment(change.commentId) };
+    case 'hide':
+      return { method: change.hidden ? 'PUT' : 'DELETE', path: SOCIAL_API.commentHidden(change.commentId) };
+    case 'report':
+      return { method: 'POST', path: SOCIAL_API.commentReports(change.commentId), body: { reason: change.reason } };
+  }
+}
+
+export type CommentsDeps = { database?: SdpDb; client?: ApiClient; box?: Outbox };
+
+export function createComments({ database = db(), client = api(), box = outbox() }: CommentsDeps = {}) {
+  const refresh = async (postId: string) =>
+    keepAnswer<CommentThread>(database, commentsKey(postId), await client.comments(postId, null, PAGE_LIMIT.max));
+
+  const kind: OutboxKind<CommentChange> = {
+    // New comments go independently; changes to one comment go in order.
+    key: (change) => (change.op === 'add' ? `comment:new:${change.localId}` : `comment:${change.commentId}`),
+    request: ({ payload }) => commentRequest(payload),
+    // Two edits waiting: only the newer text needs to go.
+    merge: (older, newer) => (older.op === 'edit' && newer.op === 'edit' ? newer : undefined),
+    async sent(entry) {
+      await refresh(entry.payload.postId).catch(() => undefined);
+    },
+  };
+  box.register(COMMENT_KIND, kind);
+
+  const change = (payload: CommentChange) => box.enqueue<CommentChange>(COMMENT_KIND, payload);
+  return {
+    /** undefined while nothing is known here (never fetched and nothing written on this device). */
+    live: (postId: string, userId: string | null): LiveRead<CommentListView | undefined> =>
+      liveAnswerWithOutbox<CommentThread, CommentListView | undefined>(
+        database,
+        commentsKey(postId),
+        (kept, entries) => {
+          const view = commentListView(kept, entries, postId, userId);
+          return kept === undefined && view.items.length === 0 ? undefined : view;
+        },
+      ),
+    refresh,
+    add: (postId: string, body: string, parentId: string | null = null) =>
+      change({ op: 'add', postId, localId: randomId(), parentId, body }),
+    edit: (postId: string, commentId: string, body: string) => change({ op: 'edit', postId, commentId, body }),
+    remove: (postId: string, commentId: string) => change({ op: 'delete', postId, commentId }),
+    hide: (postId: string, commentId: string, hidden: boolean) => change({ op: 'hide', postId, commentId, hidden }),
+    report: (postId: string, commentId: string, reason: ReportReason) =>
+      change({ op: 'report', postId, commentId, reason }),
+    retry: (entryId: string) => box.retry(entryId),
+    drop: (entryId: string) => box.drop(entryId),
+  };
+}
+
+export type Comments = ReturnType<typeof createComments>;
+
+let shared: Comments | undefined;
+/** The app's comments (registers the `comment` kind with the app's outbox on first use). */
+export const comments = (): Comments => {
+  shared ??= createComments();
+  return shared;
+};
