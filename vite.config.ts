@@ -37,12 +37,12 @@ export default defineConfig({
               name: 'data',
               // Not the account schemas (valibot at work): they stay with the sign-in/up pages. Not what only
               // lazy pages or the after-first-paint background work use (follow lists, keeping follows offline,
-              // profile edits).
-              test: /client[\\/]src[\\/](store[\\/](?!offline-saves|follow-lists|following-top-up|profile\.)|state[\\/](?!follow-lists|background|keep-following|profile\.))|shared[\\/]src[\\/](?!model[\\/]accounts\.ts)/,
+              // profile edits, reactions and comments).
+              test: /client[\\/]src[\\/](store[\\/](?!offline-saves|follow-lists|following-top-up|profile\.|answers|reaction|comment)|state[\\/](?!follow-lists|background|keep-following|profile\.|social))|shared[\\/]src[\\/](?!model[\\/]accounts\.ts)/,
             },
             {
               name: 'ui',
-              test: /client[\\/]src[\\/](ui[\\/](?!DocContent|doc-tree|SeriesBox|Field|PeopleList)|routes[\\/](OfflineSave|PostFeed))/,
+              test: /client[\\/]src[\\/](ui[\\/](?!DocContent|doc-tree|SeriesBox|Field|PeopleList|ReactionBar|Comment)|routes[\\/](OfflineSave|PostFeed))/,
             },
           ],
         },
