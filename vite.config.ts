@@ -38,7 +38,7 @@ export default defineConfig({
               // Not the account schemas (valibot at work): they stay with the sign-in/up pages. Not what only
               // lazy pages or the after-first-paint background work use (follow lists, keeping follows offline,
               // profile edits, reactions and comments).
-              test: /client[\\/]src[\\/](store[\\/](?!offline-saves|follow-lists|following-top-up|profile\.|answers|reaction|comment)|state[\\/](?!follow-lists|background|keep-following|profile\.|social))|shared[\\/]src[\\/](?!model[\\/]accounts\.ts)/,
+              test: /client[\\/]src[\\/](store[\\/](?!offline-saves|follow-lists|following-top-up|profile\.|answers|reaction|comment|notification)|state[\\/](?!follow-lists|background|keep-following|profile\.|social|notification))|shared[\\/]src[\\/](?!model[\\/]accounts\.ts)/,
             },
             {
               name: 'ui',

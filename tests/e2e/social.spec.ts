@@ -1,9 +1,17 @@
-import { type APIRequestContext, expect, type Locator, type Page, test } from '@playwright/test';
-import type { ReactionSummary } from '../../shared/src/model/social-api.ts';
+import {
+  type APIRequestContext,
+  expect,
+  type Locator,
+  type Page,
+  request as playwrightRequest,
+  test,
+} from '@playwright/test';
+import type { SessionInfo } from '../../shared/src/model/accounts.ts';
+import type { CommentThread, CommentView, ReactionSummary } from '../../shared/src/model/social-api.ts';
 import { seriousViolations } from './support/axe.ts';
 import { fullPost, newestPost } from './support/catalog.ts';
 import { waitForServiceWorkerControl } from './support/service-worker.ts';
-import { signUp } from './support/sign-up.ts';
+import { newUser, signUp } from './support/sign-up.ts';
 
 async function reactionSummary(request: APIRequestContext, postId: string): Promise<ReactionSummary> {
   const res = await request.get(`/api/posts/${postId}/reactions`);
@@ -70,3 +78,96 @@ test('react and comment offline: pending, still pending after an offline reload,
   await main.getByText('Who reacted').click();
   await expect(main.locator('.reactors').getByRole('link', { name: me.displayName, exact: true })).toBeVisible();
 });
+
+/** Someone else, signed up through the API: sends changes the way the app does (CSRF and an op id). */
+async function otherReader(baseURL: string) {
+  const api = await playwrightRequest.newContext({ baseURL });
+  const user = newUser();
+  const res = await api.post('/api/auth/signup', { data: user, headers: { 'X-SDP-CSRF': 'anonymous' } });
+  expect(res.status()).toBe(201);
+  const session = (await res.json()) as SessionInfo;
+  let op = 0;
+  return {
+    displayName: session.user.displayName,
+    async reply(postId: string, parentId: string, body: string): Promise<void> {
+      const sent = await api.post(`/api/posts/${postId}/comments`, {
+        data: { body, parentId },
+        headers: { 'X-SDP-CSRF': session.csrfToken, 'Idempotency-Key': `e2e-reply-${Date.now()}-${op++}` },
+      });
+      expect(sent.status()).toBe(201);
+    },
+    dispose: () => api.dispose(),
+  };
+}
+
+async function commentIdByText(request: APIRequestContext, postId: string, text: string): Promise<string> {
+  const thread = (await (await request.get(`/api/posts/${postId}/comments?limit=50`)).json()) as CommentThread;
+  const walk = (items: CommentView[]): CommentView | undefined =>
+    items.map((c) => (c.markdown === text ? c : walk(c.replies))).find(Boolean);
+  const found = walk(thread.items);
+  if (!found) throw new Error(`no comment "${text}"`);
+  return found.id;
+}
+
+test('a reply thread, a comment with HTML shown as text, and a reply notification', async ({
+  page,
+  request,
+  baseURL,
+}) => {
+  const post = await fullPost(request, (await newestPost(request)).slug);
+  const me = await signUp(page);
+  await page.goto(`/p/${post.slug}`);
+  const comments = commentsSection(page);
+  await expect(comments.getByText(/^\d+ comments?$/)).toBeVisible();
+
+  // A comment that tries to be HTML: shown as the literal text, no element made from it.
+  const attack = `<img src=x onerror=alert(1)> ${Date.now()}`;
+  await postComment(page, attack);
+  const shown = commentBy(comments, me.displayName, attack);
+  await expect(shown).toBeVisible();
+  await expect(shown.getByText(attack)).toBeVisible();
+  await expect(shown.locator('img')).toHaveCount(0);
+
+  // Someone else replies to it: nested under it, and the writer is notified.
+  const other = await otherReader(baseURL ?? '');
+  const parentId = await commentIdByText(request, post.id, attack);
+  const answer = `A reply from someone else ${Date.now()}`;
+  await other.reply(post.id, parentId, answer);
+  await page.reload();
+  const reply = commentBy(shown, other.displayName, answer);
+  await expect(reply).toBeVisible();
+
+  // Replying to the reply nests one more level.
+  await reply.getByRole('button', { name: `Reply to ${other.displayName}` }).click();
+  const deeper = `And back again ${Date.now()}`;
+  await reply.getByRole('textbox', { name: `Reply to ${other.displayName}` }).fill(deeper);
+  await reply.getByRole('button', { name: 'Post reply' }).click();
+  await expect(commentBy(reply, me.displayName, deeper)).toBeVisible();
+  await expect(commentBy(reply, me.displayName, deeper).getByText('Pending')).toBeHidden();
+
+  // The unread count in the header, and the notification leading to the post; read once seen.
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  await expect(nav.getByRole('link', { name: 'Notifications 1 unread' })).toBeVisible();
+  await nav.getByRole('link', { name: /^Notifications/ }).click();
+  const item = page
+    .getByRole('main')
+    .getByRole('link', { name: `${other.displayName} replied to your comment on ${post.title}` });
+  await expect(item).toBeVisible();
+  await expect(nav.getByRole('link', { name: 'Notifications', exact: true })).toBeVisible();
+  await item.click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(post.title);
+  await other.dispose();
+});
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`the post page with comments passes axe (${scheme})`, async ({ page, request }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    const post = await newestPost(request);
+    await signUp(page);
+    await page.goto(`/p/${post.slug}`);
+    await postComment(page, `Checking contrast ${scheme}`);
+    await expect(commentsSection(page).getByText(`Checking contrast ${scheme}`)).toBeVisible();
+    await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+}

@@ -69,7 +69,7 @@ function Comment(props: { item: CommentItem; actions: CommentActions }): JSX.Ele
   const isMine = () => item().local || (props.actions.userId !== null && item().author?.id === props.actions.userId);
   const canAct = () => props.actions.userId !== null && !item().local && item().state !== 'deleted';
   return (
-    <article class="comment" aria-label={`Comment by ${authorName(item())}`}>
+    <article id={`comment-${item().id}`} class="comment" aria-label={`Comment by ${authorName(item())}`}>
       <header class="comment-meta small">
         <Show when={item().author} fallback={<span>{authorName(item())}</span>}>
           {(author) => <a href={`/@${author().handle}`}>{author().displayName}</a>}
