@@ -25,6 +25,12 @@ const commentsSection = (page: Page) => page.getByRole('region', { name: 'Commen
 const commentBy = (scope: Locator, name: string, text: string) =>
   scope.getByRole('article', { name: `Comment by ${name}` }).filter({ hasText: text });
 
+/** Scrolls to the end of the post, where reactions and comments load. */
+async function openSocial(page: Page): Promise<void> {
+  await page.getByRole('heading', { name: 'About the author' }).scrollIntoViewIfNeeded();
+  await expect(commentsSection(page).getByText(/^\d+ comments?$/)).toBeVisible();
+}
+
 async function postComment(page: Page, text: string): Promise<void> {
   const comments = commentsSection(page);
   await comments.getByRole('textbox', { name: 'Add a comment' }).fill(text);
@@ -43,6 +49,7 @@ test('react and comment offline: pending, still pending after an offline reload,
   await waitForServiceWorkerControl(page);
   const main = page.getByRole('main');
   const comments = commentsSection(page);
+  await openSocial(page);
   await expect(likeButton(main)).toHaveAccessibleName(`Like ${before.counts.like}`);
   await expect(likeButton(main)).toHaveAttribute('aria-pressed', 'false');
   await expect(comments.getByText(/^\d+ comments?$/)).toBeVisible();
@@ -60,6 +67,7 @@ test('react and comment offline: pending, still pending after an offline reload,
 
   await page.reload();
   await expect(main.getByRole('heading', { level: 1 })).toHaveText(post.title);
+  await openSocial(page);
   await expect(likeButton(main)).toHaveAttribute('aria-pressed', 'true');
   await expect(likeButton(main)).toHaveAccessibleName(`Like ${before.counts.like + 1}`);
   await expect(main.locator('.reactions').getByText('Pending')).toBeVisible();
@@ -118,7 +126,7 @@ test('a reply thread, a comment with HTML shown as text, and a reply notificatio
   const me = await signUp(page);
   await page.goto(`/p/${post.slug}`);
   const comments = commentsSection(page);
-  await expect(comments.getByText(/^\d+ comments?$/)).toBeVisible();
+  await openSocial(page);
 
   // A comment that tries to be HTML: shown as the literal text, no element made from it.
   const attack = `<img src=x onerror=alert(1)> ${Date.now()}`;
@@ -134,6 +142,7 @@ test('a reply thread, a comment with HTML shown as text, and a reply notificatio
   const answer = `A reply from someone else ${Date.now()}`;
   await other.reply(post.id, parentId, answer);
   await page.reload();
+  await openSocial(page);
   const reply = commentBy(shown, other.displayName, answer);
   await expect(reply).toBeVisible();
 
@@ -156,6 +165,8 @@ test('a reply thread, a comment with HTML shown as text, and a reply notificatio
   await expect(nav.getByRole('link', { name: 'Notifications', exact: true })).toBeVisible();
   await item.click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(post.title);
+  // The link points at the reply: the thread loads at once and shows it.
+  await expect(commentBy(comments, other.displayName, answer)).toBeInViewport();
   await other.dispose();
 });
 
@@ -165,6 +176,7 @@ for (const scheme of ['light', 'dark'] as const) {
     const post = await newestPost(request);
     await signUp(page);
     await page.goto(`/p/${post.slug}`);
+    await openSocial(page);
     await postComment(page, `Checking contrast ${scheme}`);
     await expect(commentsSection(page).getByText(`Checking contrast ${scheme}`)).toBeVisible();
     await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);

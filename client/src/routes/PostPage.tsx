@@ -1,4 +1,4 @@
-import { useParams } from '@solidjs/router';
+import { useLocation, useParams } from '@solidjs/router';
 import { createEffect, type JSX, lazy, Show, Suspense } from 'solid-js';
 import type { AuthorSummary } from '../../../shared/src/model/catalog.ts';
 import { usePost, useSeries } from '../state/catalog.ts';
@@ -8,15 +8,18 @@ import { count, formatDate, formatMonthYear, readingTime, sameDay, setTitle } fr
 import { PageSwitch } from '../ui/PageState.tsx';
 import { PostCounts } from '../ui/PostCard.tsx';
 import { SeriesBox } from '../ui/SeriesBox.tsx';
+import { WhenNear } from '../ui/WhenNear.tsx';
 import { Follow } from './Follow.tsx';
 import { OfflineSave } from './OfflineSave.tsx';
 import { ReadLater } from './ReadLater.tsx';
 
-// Reactions and comments are their own chunk, loaded once the post's text is on screen.
+// Reactions and comments are their own chunk, loaded once the reader nears the end of the post (at once
+// when a link points at a comment).
 const PostSocial = lazy(() => import('./PostSocial.tsx'));
 
 export default function PostPage(): JSX.Element {
   const params = useParams<{ slug: string }>();
+  const location = useLocation();
   const post = usePost(() => params.slug);
   // The series as kept on its own (when this post is only known from a list, without seriesDetail).
   const series = useSeries(() => {
@@ -109,9 +112,11 @@ export default function PostPage(): JSX.Element {
             </Show>
 
             <Show when={p().content}>
-              <Suspense fallback={<Skeleton lines={3} label="Loading reactions and comments…" />}>
-                <PostSocial postId={p().id} authorId={p().author.id} />
-              </Suspense>
+              <WhenNear eager={location.hash.startsWith('#comment-')} placeholder={<div class="social-placeholder" />}>
+                <Suspense fallback={<Skeleton lines={3} label="Loading reactions and comments…" />}>
+                  <PostSocial postId={p().id} authorId={p().author.id} />
+                </Suspense>
+              </WhenNear>
             </Show>
 
             <footer class="post-footer">

@@ -3,7 +3,7 @@
  * ReactionBar and CommentList. Its own chunk, loaded after the post's text has painted.
  */
 import { useLocation } from '@solidjs/router';
-import { createSignal, type JSX, Show } from 'solid-js';
+import { createEffect, createSignal, type JSX, on, Show } from 'solid-js';
 import { REACTION_KINDS, type ReactionKind, type Reactor } from '../../../shared/src/model/social-api.ts';
 import { currentUser } from '../state/session.ts';
 import { useComments, useReactions } from '../state/social.ts';
@@ -62,6 +62,14 @@ function Reactions(props: { postId: string; signInHref: string | null }): JSX.El
 
 function Comments(props: { postId: string; authorId: string; signInHref: string | null }): JSX.Element {
   const swr = useComments(() => props.postId);
+  // A link to one comment (from a notification): show it once the thread is on screen.
+  const location = useLocation();
+  createEffect(
+    on(swr.data, (view) => {
+      if (view && location.hash.startsWith('#comment-'))
+        queueMicrotask(() => document.getElementById(location.hash.slice(1))?.scrollIntoView());
+    }),
+  );
   const [error, setError] = createSignal<string | null>(null);
   const run = (task: () => Promise<unknown>) => {
     setError(null);

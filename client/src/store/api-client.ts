@@ -147,11 +147,13 @@ export function createApiClient(options: ApiClientOptions = {}) {
     popularPosts: (window: PopularWindow, limit?: number) =>
       get<{ items: PostSummary[] }>(API.popularPosts, { window, limit }),
     post: (slug: string) => get<Post>(API.post(slug)),
-    popularTags: (limit?: number) => get<{ items: TagSummary[] }>(API.popularTags, { limit }),
+    popularTags: (window: PopularWindow, limit?: number) =>
+      get<{ items: TagSummary[] }>(API.popularTags, { window, limit }),
     tag: (slug: string) => get<TagSummary>(API.tag(slug)),
     tagPosts: (slug: string, cursor?: string | null, limit?: number) =>
       get<Page<PostSummary>>(API.tagPosts(slug), { cursor, limit }),
-    popularAuthors: (limit?: number) => get<{ items: AuthorSummary[] }>(API.popularAuthors, { limit }),
+    popularAuthors: (window: PopularWindow, limit?: number) =>
+      get<{ items: AuthorSummary[] }>(API.popularAuthors, { window, limit }),
     authorByHandle: (handle: string) => get<Author>(API.authorByHandle(handle)),
     authorById: (id: string) => get<Author>(API.authorById(id)),
     authorPosts: (id: string, cursor?: string | null, limit?: number) =>

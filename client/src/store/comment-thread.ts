@@ -5,8 +5,9 @@
  */
 import type { CommentThread, CommentView, ReportReason } from '../../../shared/src/model/social-api.ts';
 import type { OutboxEntry } from './outbox-model.ts';
+import { COMMENT_KIND } from './social-kinds.ts';
 
-export const COMMENT_KIND = 'comment';
+export { COMMENT_KIND };
 
 /** One comment change: the payload of a `comment` outbox entry. `localId` keys a new comment's entry. */
 export type CommentChange =

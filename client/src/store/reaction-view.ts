@@ -9,11 +9,12 @@ import {
   type ReactionSummary,
 } from '../../../shared/src/model/social-api.ts';
 import type { OutboxEntry } from './outbox-model.ts';
+import { REACTION_KIND } from './social-kinds.ts';
 
 /** One reaction change: the payload of a `reaction` outbox entry. */
 export type ReactionChange = { postId: string; kind: ReactionKind; on: boolean };
 
-export const REACTION_KIND = 'reaction';
+export { REACTION_KIND };
 
 export type ReactionStatus = {
   kind: ReactionKind;
