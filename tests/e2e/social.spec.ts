@@ -6,10 +6,10 @@ import {
   request as playwrightRequest,
   test,
 } from '@playwright/test';
-import type { SessionInfo } from '../../shared/src/model/accounts.ts';
+import type { MyFollows, SessionInfo } from '../../shared/src/model/accounts.ts';
 import type { CommentThread, CommentView, ReactionSummary } from '../../shared/src/model/social-api.ts';
 import { seriousViolations } from './support/axe.ts';
-import { fullPost, newestPost } from './support/catalog.ts';
+import { fullPost, latestPosts, newestPost } from './support/catalog.ts';
 import { waitForServiceWorkerControl } from './support/service-worker.ts';
 import { newUser, signUp } from './support/sign-up.ts';
 
@@ -183,3 +183,45 @@ for (const scheme of ['light', 'dark'] as const) {
     expect(await seriousViolations(page)).toEqual([]);
   });
 }
+
+test('Follow series on the series page and the post page; one window switch for everything popular', async ({
+  page,
+  request,
+}) => {
+  const inSeries = (await latestPosts(request)).find((p) => p.series !== null);
+  if (!inSeries?.series) throw new Error('the seeded catalog has no series');
+  const series = inSeries.series;
+  await signUp(page);
+  const main = page.getByRole('main');
+
+  await page.goto(`/series/${series.slug}`);
+  await main.getByRole('button', { name: `Follow series ${series.title}` }).click();
+  const following = main.getByRole('button', { name: `Following ${series.title}` });
+  await expect(following).toHaveAttribute('aria-pressed', 'true');
+  await expect(main.getByText('Pending')).toBeHidden();
+  const mine = (await (await page.request.get('/api/me/follows')).json()) as MyFollows;
+  expect(mine.series.map((s) => s.slug)).toContain(series.slug);
+
+  // The post page's series box shows the same follow, and unfollowing there is confirmed.
+  await page.goto(`/p/${inSeries.slug}`);
+  await main.getByRole('button', { name: `Following ${series.title}` }).click();
+  await expect(main.getByRole('button', { name: `Follow series ${series.title}` })).toHaveAttribute(
+    'aria-pressed',
+    'false',
+  );
+  await expect(main.getByText('Pending')).toBeHidden();
+  const after = (await (await page.request.get('/api/me/follows')).json()) as MyFollows;
+  expect(after.series.map((s) => s.slug)).not.toContain(series.slug);
+
+  await page.goto('/');
+  const popular = main.getByRole('complementary', { name: 'Popular on SysDesPro' });
+  await expect(popular.getByRole('button', { name: 'This week' })).toHaveAttribute('aria-pressed', 'true');
+  const asked = ['/api/posts/popular', '/api/tags/popular', '/api/authors/popular'].map((path) =>
+    page.waitForRequest((r) => r.url().includes(path) && new URL(r.url()).searchParams.get('window') === 'all'),
+  );
+  await popular.getByRole('button', { name: 'All time' }).click();
+  await Promise.all(asked);
+  await expect(popular.getByRole('button', { name: 'All time' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(popular.getByRole('heading', { name: 'Popular tags' })).toBeVisible();
+  await expect(popular.locator('.author-list li').first()).toBeVisible();
+});

@@ -82,6 +82,7 @@ export default function PostPage(): JSX.Element {
                     label="Make series available offline"
                     savedLabel="Series available offline"
                   />
+                  <Follow target={{ kind: 'series', slug: s().slug }} subject={s().title} label="Follow series" />
                 </SeriesBox>
               )}
             </Show>

@@ -17,6 +17,8 @@ export type FollowButtonProps = {
   /** This device could not keep the change (storage trouble). */
   error: string | null;
   size?: 'sm';
+  /** The button's word while not following; "Follow" unless said. */
+  label?: string;
   onToggle: () => void;
   onRetry: () => void;
   onDrop: () => void;
@@ -31,7 +33,8 @@ export function FollowButton(props: FollowButtonProps): JSX.Element {
         when={props.signInHref === null}
         fallback={
           <a class={`button${sizeClass()}`} href={props.signInHref ?? '/signin'}>
-            Follow{subject()}
+            {props.label ?? 'Follow'}
+            {subject()}
             <span class="sr-only"> (sign in first)</span>
           </a>
         }
@@ -45,7 +48,7 @@ export function FollowButton(props: FollowButtonProps): JSX.Element {
           <Show when={props.following}>
             <span aria-hidden="true">✓ </span>
           </Show>
-          {props.following ? 'Following' : 'Follow'}
+          {props.following ? 'Following' : (props.label ?? 'Follow')}
           {subject()}
         </button>
         <span role="status" class="follow-status">
