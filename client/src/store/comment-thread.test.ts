@@ -64,11 +64,16 @@ describe('comment list view: the server thread with waiting changes laid over it
       change('e1', { op: 'edit', postId: 'p1', commentId: 'c2', body: 'better' }, 1),
       change('e2', { op: 'delete', postId: 'p1', commentId: 'c1' }, 2),
       change('e3', { op: 'hide', postId: 'p1', commentId: 'c3', hidden: true }, 3),
+      change('e4', { op: 'add', postId: 'p1', localId: 'l4', parentId: null, body: 'slow' }, 4, {
+        attempts: 2,
+        error: 'You are commenting too fast.',
+      }),
     ];
-    const [c1, c3] = commentListView(thread, entries, 'p1', 'u1').items;
+    const [c1, c3, slow] = commentListView(thread, entries, 'p1', 'u1').items;
+    expect(slow).toMatchObject({ pending: 'add', note: 'You are commenting too fast.' });
     expect(c1).toMatchObject({ state: 'deleted', content: null, pending: 'delete' });
     expect(c1?.replies[0]).toMatchObject({ draft: 'better', pending: 'edit' });
-    expect(c3).toMatchObject({ hidden: true, pending: 'hide' });
+    expect(c3).toMatchObject({ hidden: true, pending: 'hide', note: null });
   });
 
   it('a refused comment stays with the server message, not counted; a refused edit leaves the text', () => {

@@ -5,6 +5,7 @@
  */
 import type { CommentThread, CommentView, ReportReason } from '../../../shared/src/model/social-api.ts';
 import type { OutboxEntry } from './outbox-model.ts';
+import { waitingNote } from './reaction-view.ts';
 import { COMMENT_KIND } from './social-kinds.ts';
 
 export { COMMENT_KIND };
@@ -22,6 +23,8 @@ export type CommentItem = Omit<CommentView, 'replies'> & {
   draft: string | null;
   /** A change to this comment is waiting for the server: what it is. */
   pending: CommentChange['op'] | null;
+  /** Why the pending change has not gone yet (offline, rate-limited), once a send failed. */
+  note: string | null;
   refused: { entryId: string; message: string; op: CommentChange['op'] } | null;
   /** Made on this device, not on the server yet (its id is the outbox entry's). */
   local: boolean;
@@ -36,6 +39,7 @@ const fromServer = (view: CommentView): CommentItem => ({
   ...view,
   draft: null,
   pending: null,
+  note: null,
   refused: null,
   local: false,
   replies: view.replies.map(fromServer),
@@ -65,6 +69,7 @@ function added(entry: OutboxEntry<CommentChange & { op: 'add' }>, depth: number)
     hidden: false,
     draft: entry.payload.body,
     pending: entry.state === 'refused' ? null : 'add',
+    note: entry.state === 'refused' ? null : waitingNote(entry),
     refused: entry.state === 'refused' ? { entryId: entry.id, message: entry.error ?? '', op: 'add' } : null,
     local: true,
     replies: [],
@@ -79,6 +84,7 @@ function apply(target: CommentItem, entry: OutboxEntry<CommentChange>): void {
     return;
   }
   target.pending = change.op;
+  target.note = waitingNote(entry);
   if (change.op === 'edit') target.draft = change.body;
   if (change.op === 'delete') {
     target.state = 'deleted';

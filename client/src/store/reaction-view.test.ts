@@ -72,6 +72,7 @@ describe('reaction view: server counts with waiting changes laid over them', () 
       count: 4,
       mine: false,
       pending: false,
+      note: null,
       refused: { entryId: 'a', message: 'Post removed.', on: true },
     });
   });
@@ -83,5 +84,17 @@ describe('reaction view: server counts with waiting changes laid over them', () 
     ];
     expect(byKind(reactionView(summary, entries, 'p1', 'u1')).like).toMatchObject({ count: 4, pending: false });
     expect(byKind(reactionView(summary, [], 'p1', null)).insightful).toMatchObject({ count: 1, mine: false });
+  });
+
+  it("a change that failed to send says why it waits (the server's rate limit)", () => {
+    const waiting = change('a', { postId: 'p1', kind: 'like', on: true }, 1, {
+      attempts: 1,
+      error: 'You are reacting too fast; try again in 2 seconds.',
+    });
+    expect(byKind(reactionView(summary, [waiting], 'p1', 'u1')).like).toMatchObject({
+      pending: true,
+      note: 'You are reacting too fast; try again in 2 seconds.',
+    });
+    expect(byKind(reactionView(summary, [{ ...waiting, attempts: 0 }], 'p1', 'u1')).like?.note).toBeNull();
   });
 });

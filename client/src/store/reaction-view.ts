@@ -22,8 +22,13 @@ export type ReactionStatus = {
   /** The user's reaction once everything waiting has been sent. */
   mine: boolean;
   pending: boolean;
+  /** Why a pending change has not gone yet (offline, rate-limited), once a send failed. */
+  note: string | null;
   refused: { entryId: string; message: string; on: boolean } | null;
 };
+
+/** The last failure's words for a change still waiting, once a send has failed. */
+export const waitingNote = (entry: OutboxEntry): string | null => (entry.attempts > 0 ? entry.error : null);
 
 const isReactionEntry = (entry: OutboxEntry): entry is OutboxEntry<ReactionChange> => entry.kind === REACTION_KIND;
 
@@ -51,13 +56,14 @@ export function reactionView(
       count: counts[kind],
       mine: serverMine.has(kind),
       pending: false,
+      note: null,
       refused: null,
     };
     for (const entry of mine.filter((e) => e.payload.kind === kind)) {
       status =
         entry.state === 'refused'
           ? { ...status, refused: { entryId: entry.id, message: entry.error ?? '', on: entry.payload.on } }
-          : { ...status, mine: entry.payload.on, pending: true, refused: null };
+          : { ...status, mine: entry.payload.on, pending: true, note: waitingNote(entry), refused: null };
     }
     const moved = Number(status.mine) - Number(serverMine.has(kind));
     return { ...status, count: Math.max(0, counts[kind] + moved) };

@@ -84,7 +84,11 @@ function Comment(props: { item: CommentItem; actions: CommentActions }): JSX.Ele
           <span class="muted"> · {COMMENT_PLACEHOLDERS.hidden}</span>
         </Show>{' '}
         <span role="status">
-          <PendingMark when={item().pending !== null} label={PENDING_LABELS[item().pending ?? 'add']} />
+          <PendingMark
+            when={item().pending !== null}
+            label={PENDING_LABELS[item().pending ?? 'add']}
+            note={item().note}
+          />
         </span>
       </header>
       <Show when={mode() === 'edit'} fallback={<CommentBody item={item()} />}>

@@ -4,13 +4,17 @@
  */
 import { type JSX, Show } from 'solid-js';
 
-export function PendingMark(props: { when: boolean; label?: string }): JSX.Element {
+/** `note`: why it has not gone yet, after a failed send (e.g. the server's "too many comments" answer). */
+export function PendingMark(props: { when: boolean; label?: string; note?: string | null }): JSX.Element {
   return (
     <Show when={props.when}>
       <span class="pending-mark" title="Saved on this device; it reaches the server when you're online.">
         {props.label ?? 'Pending'}
         <span class="sr-only"> — not on the server yet</span>
       </span>
+      <Show when={props.note}>
+        <span class="muted small"> {props.note}</span>
+      </Show>
     </Show>
   );
 }

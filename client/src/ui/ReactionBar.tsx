@@ -40,7 +40,7 @@ export function ReactionBar(props: ReactionBarProps): JSX.Element {
                 {REACTION_LABELS[r.kind]} <span class="reaction-count">{r.count}</span>
               </button>
               <span role="status">
-                <PendingMark when={r.pending} />
+                <PendingMark when={r.pending} note={r.note} />
               </span>
               <Show when={r.refused}>
                 {(refused) => (
