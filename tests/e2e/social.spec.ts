@@ -196,6 +196,29 @@ test('a reply thread, a comment with HTML shown as text, and a reply notificatio
   await expect(commentBy(comments, other.displayName, answer)).toBeInViewport();
   await other.dispose();
 
+  // Edit your own reply; the edit shows and is confirmed.
+  const mine = commentBy(reply, me.displayName, deeper);
+  await mine.getByRole('button', { name: 'Edit your comment' }).click();
+  const edited = `${deeper} (edited)`;
+  // While editing, the text is in the box (not the comment's text): the one edit box open in the thread.
+  await reply.getByRole('textbox', { name: 'Edit your comment' }).fill(edited);
+  await reply.getByRole('button', { name: 'Save edit' }).click();
+  await expect(mine.getByText(edited)).toBeVisible();
+  await expect(mine.getByText('· edited')).toBeVisible();
+
+  // Report someone else's comment: sent, nothing left waiting.
+  await reply.getByText(`Report the comment by ${other.displayName}`).first().click();
+  await reply.getByRole('combobox', { name: 'Reason' }).first().selectOption('off-topic');
+  await reply.getByRole('button', { name: 'Send report' }).first().click();
+  await expect(comments.getByText('Report pending')).toBeHidden();
+
+  // Delete your own comment that has replies: "[deleted]" stays in its place, the replies under it.
+  await shown.getByRole('button', { name: 'Delete your comment' }).first().click();
+  const deleted = comments.getByRole('article', { name: 'Comment by [deleted]' }).filter({ hasText: answer });
+  await expect(deleted.getByText('[deleted]', { exact: true }).first()).toBeVisible();
+  await expect(deleted.getByText(attack)).toHaveCount(0);
+  await expect(commentBy(deleted, other.displayName, answer)).toBeVisible();
+
   // The post page with a comment thread, signed in, in both color schemes.
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });

@@ -4,6 +4,7 @@
  * offline). Loaded with the post page's social section, after the post itself has painted.
  */
 import type { Accessor } from 'solid-js';
+import type { LiveRead } from '../store/changes.ts';
 import { comments } from '../store/comments.ts';
 import { reactions } from '../store/reactions.ts';
 import { currentUser } from './session.ts';
@@ -30,22 +31,23 @@ const parse = (key: string): Viewed => {
   return { postId, userId: userId || null };
 };
 
-export const useReactions = (postId: Accessor<string | undefined>) =>
-  createSwr(
+/** A post's kept answer with the viewer's waiting changes over it, from `source` (reactions or comments). */
+function usePostView<T>(
+  postId: Accessor<string | undefined>,
+  source: {
+    live(postId: string, userId: string | null): LiveRead<T | undefined>;
+    refresh(postId: string): Promise<unknown>;
+  },
+) {
+  return createSwr(
     viewedKey(postId),
     (key) => {
       const { postId, userId } = parse(key);
-      return reactions().live(postId, userId);
+      return source.live(postId, userId);
     },
-    (key) => reactions().refresh(parse(key).postId),
+    (key) => source.refresh(parse(key).postId),
   );
+}
 
-export const useComments = (postId: Accessor<string | undefined>) =>
-  createSwr(
-    viewedKey(postId),
-    (key) => {
-      const { postId, userId } = parse(key);
-      return comments().live(postId, userId);
-    },
-    (key) => comments().refresh(parse(key).postId),
-  );
+export const useReactions = (postId: Accessor<string | undefined>) => usePostView(postId, reactions());
+export const useComments = (postId: Accessor<string | undefined>) => usePostView(postId, comments());
