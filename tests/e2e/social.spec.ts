@@ -146,6 +146,7 @@ async function commentIdByText(request: APIRequestContext, postId: string, text:
 
 test('a reply thread, a comment with HTML shown as text, and a reply notification', async ({
   page,
+  context,
   request,
   baseURL,
 }) => {
@@ -190,6 +191,12 @@ test('a reply thread, a comment with HTML shown as text, and a reply notificatio
     .getByRole('link', { name: `${other.displayName} replied to your comment on ${post.title}` });
   await expect(item).toBeVisible();
   await expect(nav.getByRole('link', { name: 'Notifications', exact: true })).toBeVisible();
+  // Kept on the device: readable offline once fetched.
+  await waitForServiceWorkerControl(page);
+  await context.setOffline(true);
+  await page.reload();
+  await expect(item).toBeVisible();
+  await context.setOffline(false);
   await item.click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(post.title);
   // The link points at the reply: the thread loads at once and shows it.
