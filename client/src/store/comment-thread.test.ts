@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CommentThread, CommentView } from '../../../shared/src/model/social-api.ts';
-import { COMMENT_KIND, type CommentChange, commentListView } from './comment-thread.ts';
+import { COMMENT_KIND, type CommentChange, commentListView, commentProblem } from './comment-thread.ts';
 import { newEntry, type OutboxEntry } from './outbox-model.ts';
 
 const ana = { id: 'u_ana', handle: 'ana', displayName: 'Ana', avatarUrl: null };
@@ -106,5 +106,13 @@ describe('comment list view: the server thread with waiting changes laid over it
     const view = commentListView(undefined, entries, 'p1', 'u1');
     expect(view.items.map((c) => c.draft)).toEqual(['mine']);
     expect(view.total).toBe(1);
+  });
+});
+
+describe('a comment the server would refuse, said before it is kept', () => {
+  it('refuses an empty or blank comment and one over the limit, with the length', () => {
+    expect(commentProblem('   ')).toBe('Write something first.');
+    expect(commentProblem('x'.repeat(5001))).toMatch(/5001 characters; the limit is 5000/);
+    expect(commentProblem('x'.repeat(5000))).toBeNull();
   });
 });

@@ -3,7 +3,12 @@
  * the outbox laid over it — a new comment or reply appears at once under its parent, an edit shows its new
  * text, a delete or hide shows as done, each marked pending (or refused, with the server's words). Pure.
  */
-import type { CommentThread, CommentView, ReportReason } from '../../../shared/src/model/social-api.ts';
+import {
+  COMMENT_LIMITS,
+  type CommentThread,
+  type CommentView,
+  type ReportReason,
+} from '../../../shared/src/model/social-api.ts';
 import type { OutboxEntry } from './outbox-model.ts';
 import { waitingNote } from './reaction-view.ts';
 import { COMMENT_KIND } from './social-kinds.ts';
@@ -118,4 +123,12 @@ export function commentListView(
     if (target) apply(target, entry);
   }
   return { items, total };
+}
+
+/** Said before sending, so the box keeps the text; the server says the same. */
+export function commentProblem(body: string): string | null {
+  if (body.trim().length === 0) return 'Write something first.';
+  if (body.length > COMMENT_LIMITS.bodyMax)
+    return `Your comment is ${body.length} characters; the limit is ${COMMENT_LIMITS.bodyMax}. Shorten it or split it into two comments.`;
+  return null;
 }

@@ -1,6 +1,6 @@
 /** A labelled Markdown box with its submit button: new comments, replies and edits. */
 import { createSignal, createUniqueId, type JSX, Show } from 'solid-js';
-import { COMMENT_LIMITS } from '../../../shared/src/model/social-api.ts';
+import { commentProblem } from '../store/comment-thread.ts';
 
 export type CommentFormProps = {
   /** The box's label, e.g. "Add a comment". */
@@ -11,14 +11,6 @@ export type CommentFormProps = {
   onSubmit: (body: string) => Promise<void>;
   onCancel?: () => void;
 };
-
-/** Said before sending, so the box keeps the text; the server says the same. */
-export function commentProblem(body: string): string | null {
-  if (body.trim().length === 0) return 'Write something first.';
-  if (body.length > COMMENT_LIMITS.bodyMax)
-    return `Your comment is ${body.length} characters; the limit is ${COMMENT_LIMITS.bodyMax}. Shorten it or split it into two comments.`;
-  return null;
-}
 
 export function CommentForm(props: CommentFormProps): JSX.Element {
   const [body, setBody] = createSignal(props.initial ?? '');
