@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CommentThread, CommentView } from '../../../shared/src/model/social-api.ts';
-import { COMMENT_KIND, type CommentChange, commentListView, commentProblem } from './comment-thread.ts';
+import { COMMENT_KIND, type CommentChange, commentListView, commentProblem, withComment } from './comment-thread.ts';
 import { newEntry, type OutboxEntry } from './outbox-model.ts';
 
 const ana = { id: 'u_ana', handle: 'ana', displayName: 'Ana', avatarUrl: null };
@@ -114,5 +114,23 @@ describe('a comment the server would refuse, said before it is kept', () => {
     expect(commentProblem('   ')).toBe('Write something first.');
     expect(commentProblem('x'.repeat(5001))).toMatch(/5001 characters; the limit is 5000/);
     expect(commentProblem('x'.repeat(5000))).toBeNull();
+  });
+});
+
+describe("the server's answer put into the kept thread", () => {
+  it('a new reply goes under its parent and counts; a new top-level comment goes last', () => {
+    const reply = withComment(thread, comment('c4', 2, [], 'c2'));
+    expect(reply.total).toBe(4);
+    expect(reply.items[0]?.replies[0]?.replies.map((c) => c.id)).toEqual(['c4']);
+    const top = withComment(thread, comment('c5', 0));
+    expect(top.items.map((c) => c.id)).toEqual(['c1', 'c3', 'c5']);
+  });
+
+  it('an edited comment replaces the old one and keeps its replies', () => {
+    const edited = { ...comment('c1', 0), markdown: 'better', editedAt: '2026-01-02T00:00:00.000Z' };
+    const after = withComment(thread, edited);
+    expect(after.total).toBe(3);
+    expect(after.items[0]).toMatchObject({ markdown: 'better', editedAt: '2026-01-02T00:00:00.000Z' });
+    expect(after.items[0]?.replies.map((c) => c.id)).toEqual(['c2']);
   });
 });

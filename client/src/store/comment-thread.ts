@@ -125,6 +125,34 @@ export function commentListView(
   return { items, total };
 }
 
+/**
+ * The kept thread with a comment the server just answered with (new or edited) in its place, so the
+ * device shows it the moment its outbox entry is gone, before the thread is fetched again.
+ */
+export function withComment(thread: CommentThread, comment: CommentView): CommentThread {
+  let found = false;
+  const replace = (items: CommentView[]): CommentView[] =>
+    items.map((c) => {
+      if (c.id === comment.id) {
+        found = true;
+        return { ...comment, replies: c.replies };
+      }
+      return { ...c, replies: replace(c.replies) };
+    });
+  const items = replace(thread.items);
+  if (found) return { ...thread, items };
+  const attach = (list: CommentView[]): CommentView[] =>
+    list.map((c) => {
+      if (c.id === comment.parentId) {
+        found = true;
+        return { ...c, replies: [...c.replies, comment] };
+      }
+      return { ...c, replies: attach(c.replies) };
+    });
+  const attached = comment.parentId ? attach(items) : items;
+  return { ...thread, total: thread.total + 1, items: found ? attached : [...items, comment] };
+}
+
 /** Said before sending, so the box keeps the text; the server says the same. */
 export function commentProblem(body: string): string | null {
   if (body.trim().length === 0) return 'Write something first.';

@@ -5,12 +5,18 @@
  * thread is fetched again.
  */
 import { PAGE_LIMIT } from '../../../shared/src/model/api-routes.ts';
-import type { CommentThread, ReportReason } from '../../../shared/src/model/social-api.ts';
+import type { CommentThread, CommentView, ReportReason } from '../../../shared/src/model/social-api.ts';
 import { SOCIAL_API } from '../../../shared/src/model/social-api.ts';
-import { keepAnswer, liveAnswerWithOutbox } from './answers.ts';
+import { keepAnswer, liveAnswerWithOutbox, readAnswer } from './answers.ts';
 import { type ApiClient, api } from './api-client.ts';
 import type { LiveRead } from './changes.ts';
-import { COMMENT_KIND, type CommentChange, type CommentListView, commentListView } from './comment-thread.ts';
+import {
+  COMMENT_KIND,
+  type CommentChange,
+  type CommentListView,
+  commentListView,
+  withComment,
+} from './comment-thread.ts';
 import { db, type SdpDb } from './db.ts';
 import { type Outbox, type OutboxKind, type OutboxRequest, outbox, randomId } from './outbox.ts';
 
@@ -44,14 +50,23 @@ export function createComments({ database = db(), client = api(), box = outbox()
   const refresh = async (postId: string) =>
     keepAnswer<CommentThread>(database, commentsKey(postId), await client.comments(postId, null, PAGE_LIMIT.max));
 
-  const kind: OutboxKind<CommentChange> = {
+  /** Puts the server's answer for a new or edited comment into the kept thread. */
+  const keepAnswered = async (postId: string, comment: CommentView) => {
+    const kept = await readAnswer<CommentThread>(database, commentsKey(postId));
+    if (kept) await keepAnswer(database, commentsKey(postId), withComment(kept, comment));
+  };
+
+  const kind: OutboxKind<CommentChange, unknown> = {
     // New comments go independently; changes to one comment go in order.
     key: (change) => (change.op === 'add' ? `comment:new:${change.localId}` : `comment:${change.commentId}`),
     request: ({ payload }) => commentRequest(payload),
     // Two edits waiting: only the newer text needs to go.
     merge: (older, newer) => (older.op === 'edit' && newer.op === 'edit' ? newer : undefined),
-    async sent(entry) {
-      await refresh(entry.payload.postId).catch(() => undefined);
+    async sent(entry, answer) {
+      const { op, postId } = entry.payload;
+      if (op === 'add' || op === 'edit') await keepAnswered(postId, answer as CommentView);
+      // The thread as everyone sees it now (deletes, hides, others' comments): fetched without holding the outbox.
+      void refresh(postId).catch(() => undefined);
     },
   };
   box.register(COMMENT_KIND, kind);

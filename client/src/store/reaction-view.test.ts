@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ReactionSummary } from '../../../shared/src/model/social-api.ts';
 import { newEntry, type OutboxEntry } from './outbox-model.ts';
-import { REACTION_KIND, type ReactionChange, reactionView } from './reaction-view.ts';
+import { REACTION_KIND, type ReactionChange, reactionView, withReactionResult } from './reaction-view.ts';
 
 const summary: ReactionSummary = {
   postId: 'p1',
@@ -96,5 +96,25 @@ describe('reaction view: server counts with waiting changes laid over them', () 
       note: 'You are reacting too fast; try again in 2 seconds.',
     });
     expect(byKind(reactionView(summary, [{ ...waiting, attempts: 0 }], 'p1', 'u1')).like?.note).toBeNull();
+  });
+});
+
+describe("the server's answer to a reaction change, kept", () => {
+  it('takes its count and whether the user reacted', () => {
+    const liked = withReactionResult(summary, { opId: 'o1', postId: 'p1', kind: 'like', reacted: true, count: 6 });
+    expect(liked).toEqual({
+      postId: 'p1',
+      counts: { like: 6, insightful: 1, bookmark: 0 },
+      total: 7,
+      mine: ['insightful', 'like'],
+    });
+    const unmarked = withReactionResult(liked, {
+      opId: 'o2',
+      postId: 'p1',
+      kind: 'insightful',
+      reacted: false,
+      count: 0,
+    });
+    expect(unmarked).toMatchObject({ total: 6, mine: ['like'] });
   });
 });

@@ -6,6 +6,7 @@ import {
   REACTION_KINDS,
   type ReactionCounts,
   type ReactionKind,
+  type ReactionResult,
   type ReactionSummary,
 } from '../../../shared/src/model/social-api.ts';
 import type { OutboxEntry } from './outbox-model.ts';
@@ -68,4 +69,16 @@ export function reactionView(
     const moved = Number(status.mine) - Number(serverMine.has(kind));
     return { ...status, count: Math.max(0, counts[kind] + moved) };
   });
+}
+
+/** The kept summary after the server's answer to one change (its count and whether the user reacted). */
+export function withReactionResult(summary: ReactionSummary, result: ReactionResult): ReactionSummary {
+  const counts = { ...summary.counts, [result.kind]: result.count };
+  const mine = summary.mine.filter((k) => k !== result.kind);
+  return {
+    ...summary,
+    counts,
+    total: REACTION_KINDS.reduce((n, k) => n + counts[k], 0),
+    mine: result.reacted ? [...mine, result.kind] : mine,
+  };
 }

@@ -5,12 +5,18 @@
  */
 import type { ReactionKind, ReactionResult, ReactionSummary } from '../../../shared/src/model/social-api.ts';
 import { SOCIAL_API } from '../../../shared/src/model/social-api.ts';
-import { keepAnswer, liveAnswerWithOutbox } from './answers.ts';
+import { keepAnswer, liveAnswerWithOutbox, readAnswer } from './answers.ts';
 import { type ApiClient, api } from './api-client.ts';
 import type { LiveRead } from './changes.ts';
 import { db, type SdpDb } from './db.ts';
 import { type Outbox, type OutboxKind, outbox } from './outbox.ts';
-import { REACTION_KIND, type ReactionChange, type ReactionStatus, reactionView } from './reaction-view.ts';
+import {
+  REACTION_KIND,
+  type ReactionChange,
+  type ReactionStatus,
+  reactionView,
+  withReactionResult,
+} from './reaction-view.ts';
 
 export type { ReactionStatus } from './reaction-view.ts';
 
@@ -29,8 +35,12 @@ export function createReactions({ database = db(), client = api(), box = outbox(
     }),
     // Only the last click on a kind matters while none has been sent.
     merge: (_older, newer) => newer,
-    async sent(entry) {
-      await refresh(entry.payload.postId).catch(() => undefined);
+    async sent(entry, result) {
+      const { postId } = entry.payload;
+      const kept = await readAnswer<ReactionSummary>(database, reactionsKey(postId));
+      if (kept) await keepAnswer(database, reactionsKey(postId), withReactionResult(kept, result));
+      // Others' reactions meanwhile: fetched without holding the outbox.
+      void refresh(postId).catch(() => undefined);
     },
   };
   box.register(REACTION_KIND, kind);
