@@ -36,7 +36,7 @@ function usePostView<T>(
   postId: Accessor<string | undefined>,
   source: {
     live(postId: string, userId: string | null): LiveRead<T | undefined>;
-    refresh(postId: string): Promise<unknown>;
+    refresh(postId: string, userId: string | null): Promise<unknown>;
   },
 ) {
   return createSwr(
@@ -45,7 +45,10 @@ function usePostView<T>(
       const { postId, userId } = parse(key);
       return source.live(postId, userId);
     },
-    (key) => source.refresh(parse(key).postId),
+    (key) => {
+      const { postId, userId } = parse(key);
+      return source.refresh(postId, userId);
+    },
   );
 }
 

@@ -22,7 +22,8 @@ import { type Outbox, type OutboxKind, type OutboxRequest, outbox, randomId } fr
 
 export type { CommentItem, CommentListView } from './comment-thread.ts';
 
-export const commentsKey = (postId: string) => `comments:${postId}`;
+/** Per viewer: what the server shows (hidden comments, to their writer and the post's author) depends on who asks. */
+export const commentsKey = (postId: string, userId: string | null) => `comments:${postId}:${userId ?? 'anyone'}`;
 
 /** The request that makes one change on the server. */
 export function commentRequest(change: CommentChange): OutboxRequest {
@@ -47,13 +48,18 @@ export function commentRequest(change: CommentChange): OutboxRequest {
 export type CommentsDeps = { database?: SdpDb; client?: ApiClient; box?: Outbox };
 
 export function createComments({ database = db(), client = api(), box = outbox() }: CommentsDeps = {}) {
-  const refresh = async (postId: string) =>
-    keepAnswer<CommentThread>(database, commentsKey(postId), await client.comments(postId, null, PAGE_LIMIT.max));
+  const refresh = async (postId: string, userId: string | null) =>
+    keepAnswer<CommentThread>(
+      database,
+      commentsKey(postId, userId),
+      await client.comments(postId, null, PAGE_LIMIT.max),
+    );
 
   /** Puts the server's answer for a new or edited comment into the kept thread. */
-  const keepAnswered = async (postId: string, comment: CommentView) => {
-    const kept = await readAnswer<CommentThread>(database, commentsKey(postId));
-    if (kept) await keepAnswer(database, commentsKey(postId), withComment(kept, comment));
+  const keepAnswered = async (postId: string, userId: string, comment: CommentView) => {
+    const key = commentsKey(postId, userId);
+    const kept = await readAnswer<CommentThread>(database, key);
+    if (kept) await keepAnswer(database, key, withComment(kept, comment));
   };
 
   const kind: OutboxKind<CommentChange, unknown> = {
@@ -64,9 +70,9 @@ export function createComments({ database = db(), client = api(), box = outbox()
     merge: (older, newer) => (older.op === 'edit' && newer.op === 'edit' ? newer : undefined),
     async sent(entry, answer) {
       const { op, postId } = entry.payload;
-      if (op === 'add' || op === 'edit') await keepAnswered(postId, answer as CommentView);
+      if (op === 'add' || op === 'edit') await keepAnswered(postId, entry.userId, answer as CommentView);
       // The thread as everyone sees it now (deletes, hides, others' comments): fetched without holding the outbox.
-      void refresh(postId).catch(() => undefined);
+      void refresh(postId, entry.userId).catch(() => undefined);
     },
   };
   box.register(COMMENT_KIND, kind);
@@ -77,7 +83,7 @@ export function createComments({ database = db(), client = api(), box = outbox()
     live: (postId: string, userId: string | null): LiveRead<CommentListView | undefined> =>
       liveAnswerWithOutbox<CommentThread, CommentListView | undefined>(
         database,
-        commentsKey(postId),
+        commentsKey(postId, userId),
         (kept, entries) => {
           const view = commentListView(kept, entries, postId, userId);
           return kept === undefined && view.items.length === 0 ? undefined : view;

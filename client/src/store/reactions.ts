@@ -20,12 +20,14 @@ import {
 
 export type { ReactionStatus } from './reaction-view.ts';
 
-export const reactionsKey = (postId: string) => `reactions:${postId}`;
+/** Per viewer: the summary says which reactions are the asker's. */
+export const reactionsKey = (postId: string, userId: string | null) => `reactions:${postId}:${userId ?? 'anyone'}`;
 
 export type ReactionsDeps = { database?: SdpDb; client?: ApiClient; box?: Outbox };
 
 export function createReactions({ database = db(), client = api(), box = outbox() }: ReactionsDeps = {}) {
-  const refresh = async (postId: string) => keepAnswer(database, reactionsKey(postId), await client.reactions(postId));
+  const refresh = async (postId: string, userId: string | null) =>
+    keepAnswer(database, reactionsKey(postId, userId), await client.reactions(postId));
 
   const kind: OutboxKind<ReactionChange, ReactionResult> = {
     key: (change) => `reaction:${change.postId}:${change.kind}`,
@@ -37,17 +39,18 @@ export function createReactions({ database = db(), client = api(), box = outbox(
     merge: (_older, newer) => newer,
     async sent(entry, result) {
       const { postId } = entry.payload;
-      const kept = await readAnswer<ReactionSummary>(database, reactionsKey(postId));
-      if (kept) await keepAnswer(database, reactionsKey(postId), withReactionResult(kept, result));
+      const key = reactionsKey(postId, entry.userId);
+      const kept = await readAnswer<ReactionSummary>(database, key);
+      if (kept) await keepAnswer(database, key, withReactionResult(kept, result));
       // Others' reactions meanwhile: fetched without holding the outbox.
-      void refresh(postId).catch(() => undefined);
+      void refresh(postId, entry.userId).catch(() => undefined);
     },
   };
   box.register(REACTION_KIND, kind);
 
   return {
     live: (postId: string, userId: string | null): LiveRead<ReactionStatus[]> =>
-      liveAnswerWithOutbox<ReactionSummary, ReactionStatus[]>(database, reactionsKey(postId), (kept, entries) =>
+      liveAnswerWithOutbox<ReactionSummary, ReactionStatus[]>(database, reactionsKey(postId, userId), (kept, entries) =>
         reactionView(kept, entries, postId, userId),
       ),
     refresh,
