@@ -124,7 +124,22 @@ function Comments(props: { postId: string; authorId: string; signInHref: string 
           </p>
         }
       >
-        {(view) => <CommentList items={view().items} actions={actions} />}
+        {(view) => (
+          <>
+            <CommentList items={view().items} actions={actions} />
+            <Show when={view().more}>
+              <p>
+                <button
+                  type="button"
+                  class="button button-secondary button-sm"
+                  onClick={() => run(() => store.loadMore(props.postId, currentUser()?.id ?? null))}
+                >
+                  Load more comments
+                </button>
+              </p>
+            </Show>
+          </>
+        )}
       </Show>
     </section>
   );

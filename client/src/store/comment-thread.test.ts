@@ -42,6 +42,8 @@ describe('comment list view: the server thread with waiting changes laid over it
   it('keeps the server thread and its nesting as it is', () => {
     const view = commentListView(thread, [], 'p1', 'u1');
     expect(view.total).toBe(3);
+    expect(view.more).toBe(false);
+    expect(commentListView({ ...thread, nextCursor: 'k' }, [], 'p1', 'u1').more).toBe(true);
     expect(view.items.map((c) => c.id)).toEqual(['c1', 'c3']);
     expect(view.items[0]?.replies.map((c) => [c.id, c.depth])).toEqual([['c2', 1]]);
     expect(view.items[0]).toMatchObject({ pending: null, refused: null, local: false, draft: null });

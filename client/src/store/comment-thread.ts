@@ -36,7 +36,8 @@ export type CommentItem = Omit<CommentView, 'replies'> & {
   replies: CommentItem[];
 };
 
-export type CommentListView = { items: CommentItem[]; total: number };
+/** `more`: the server has further top-level comments after these. */
+export type CommentListView = { items: CommentItem[]; total: number; more: boolean };
 
 const isCommentEntry = (entry: OutboxEntry): entry is OutboxEntry<CommentChange> => entry.kind === COMMENT_KIND;
 
@@ -122,7 +123,7 @@ export function commentListView(
     const target = find(items, change.commentId);
     if (target) apply(target, entry);
   }
-  return { items, total };
+  return { items, total, more: Boolean(thread?.nextCursor) };
 }
 
 /**

@@ -90,6 +90,16 @@ export function createComments({ database = db(), client = api(), box = outbox()
         },
       ),
     refresh,
+    /** Fetches the top-level comments after the kept ones and keeps them too. */
+    async loadMore(postId: string, userId: string | null): Promise<void> {
+      const key = commentsKey(postId, userId);
+      const kept = await readAnswer<CommentThread>(database, key);
+      if (!kept?.nextCursor) return;
+      const next = await client.comments(postId, kept.nextCursor, PAGE_LIMIT.max);
+      const known = new Set(kept.items.map((c) => c.id));
+      const items = [...kept.items, ...next.items.filter((c) => !known.has(c.id))];
+      await keepAnswer<CommentThread>(database, key, { ...next, items });
+    },
     add: (postId: string, body: string, parentId: string | null = null) =>
       change({ op: 'add', postId, localId: randomId(), parentId, body }),
     edit: (postId: string, commentId: string, body: string) => change({ op: 'edit', postId, commentId, body }),

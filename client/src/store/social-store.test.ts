@@ -20,6 +20,7 @@ function fakeServer() {
     refuse: null as string | null,
     likes: 3,
     mine: false,
+    pageSize: 50,
     comments: [] as CommentView[],
     ops: new Map<string, unknown>(),
   };
@@ -48,7 +49,14 @@ function fakeServer() {
       }
       if (method === 'GET' && path === '/api/posts/p1/reactions') return json(200, summary());
       if (method === 'GET' && path === '/api/posts/p1/comments') {
-        const thread: CommentThread = { items: server.comments, nextCursor: null, total: server.comments.length };
+        // Pages of `pageSize` top-level comments; the cursor is where the next page starts.
+        const from = Number(new URL(input).searchParams.get('cursor') ?? 0);
+        const to = from + server.pageSize;
+        const thread: CommentThread = {
+          items: server.comments.slice(from, to),
+          nextCursor: to < server.comments.length ? String(to) : null,
+          total: server.comments.length,
+        };
         return json(200, thread);
       }
       const op = new Headers(init?.headers).get(IDEMPOTENCY_HEADER) ?? '';
@@ -154,5 +162,19 @@ describe('reactions and comments on the device', () => {
     });
     expect(server.comments.map((c) => c.markdown)).toEqual(['First']);
     expect(await box.entries().read()).toEqual([]);
+  });
+
+  it('"Load more" adds the next page of top-level comments to the kept thread', async () => {
+    const { server, comments } = await setup();
+    for (const text of ['one', 'two', 'three']) await comments.add('p1', text);
+    await eventually(() => expect(server.comments).toHaveLength(3));
+    server.pageSize = 2;
+    await comments.refresh('p1', author.id);
+    const view = () => comments.live('p1', author.id).read();
+    expect(await view()).toMatchObject({ total: 3, more: true });
+    expect((await view())?.items).toHaveLength(2);
+    await comments.loadMore('p1', author.id);
+    expect(await view()).toMatchObject({ total: 3, more: false });
+    expect((await view())?.items.map((c) => c.id)).toEqual(['c1', 'c2', 'c3']);
   });
 });
