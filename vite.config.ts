@@ -38,11 +38,12 @@ export default defineConfig({
             {
               // Everything the entry needs, in one chunk: on a cold start each module file is one more
               // request through the service worker and one more module to instantiate before the first
-              // render. Not the account and social schemas (valibot at work), the Markdown converter, nor what only lazy pages or the
-              // after-first-paint background work use (offline saving, follow lists, keeping follows
-              // offline, profile edits, the people lists, form fields).
+              // render. Not the account and social schemas (valibot at work), the Markdown converter, nor
+              // what only lazy pages or the after-first-paint work use (offline saving, follow lists,
+              // keeping follows offline, profile edits, reactions, comments, notifications, people lists,
+              // form fields).
               name: 'app',
-              test: /node_modules[\\/](solid-js|@solidjs|idb)[\\/]|client[\\/]src[\\/](app[\\/]|store[\\/](?!offline-saves|follow-lists|following-top-up|profile\.)|state[\\/](?!follow-lists|background|keep-following|profile\.)|ui[\\/](?!PeopleList|Field)|routes[\\/](OfflineSave|PostFeed|PostPage))|shared[\\/]src[\\/](?!model[\\/](accounts|social)\.ts|editor-schema)/,
+              test: /node_modules[\\/](solid-js|@solidjs|idb)[\\/]|client[\\/]src[\\/](app[\\/]|store[\\/](?!offline-saves|follow-lists|following-top-up|profile\.|answers|reaction|comment|notification|social)|state[\\/](?!follow-lists|background|keep-following|profile\.|social|notification)|ui[\\/](?!PeopleList|Field|ReactionBar|Comment)|routes[\\/](OfflineSave|PostFeed|PostPage))|shared[\\/]src[\\/](?!model[\\/](accounts|social)\.ts|editor-schema)/,
             },
           ],
         },

@@ -9,6 +9,8 @@ import { StorageNotice } from '../ui/StorageNotice.tsx';
 
 // Registers the service worker; loaded after the first paint so it never delays the first load.
 const UpdatePrompt = lazy(() => import('../sw/UpdatePrompt.tsx'));
+// The unread count: after the first paint too (it asks the server, and only signed-in readers have one).
+const NotificationsLink = lazy(() => import('../routes/NotificationsLink.tsx'));
 
 const afterFirstPaint = (run: () => void) => {
   const start = () =>
@@ -120,6 +122,13 @@ export function Layout(props: RouteSectionProps): JSX.Element {
               >
                 {(user) => (
                   <>
+                    <Show when={registerSw()}>
+                      <li>
+                        <Suspense>
+                          <NotificationsLink />
+                        </Suspense>
+                      </li>
+                    </Show>
                     <li>
                       <a href="/reading-list" aria-current={current('/reading-list')}>
                         Reading list

@@ -27,6 +27,7 @@ describe('route table', () => {
       '/signup',
       '/signin',
       '/reading-list',
+      '/notifications',
       '/settings',
       '/settings/profile',
       '/:handle',

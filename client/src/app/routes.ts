@@ -31,6 +31,7 @@ export const routes: RouteDefinition[] = [
   { path: '/signup', component: lazy(() => import('../routes/SignupPage.tsx')) },
   { path: '/signin', component: lazy(() => import('../routes/SigninPage.tsx')) },
   { path: '/reading-list', component: lazy(() => import('../routes/ReadingListPage.tsx')) },
+  { path: '/notifications', component: lazy(() => import('../routes/NotificationsPage.tsx')) },
   { path: '/settings', component: lazy(() => import('../routes/SettingsPage.tsx')) },
   { path: '/settings/profile', component: lazy(() => import('../routes/EditProfilePage.tsx')) },
   {

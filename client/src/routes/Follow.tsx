@@ -12,7 +12,7 @@ import { currentUser } from '../state/session.ts';
 import { FollowButton } from '../ui/FollowButton.tsx';
 import { signInHref } from './sign-in-link.ts';
 
-export function Follow(props: { target: FollowTarget; subject: string; size?: 'sm' }): JSX.Element {
+export function Follow(props: { target: FollowTarget; subject: string; size?: 'sm'; label?: string }): JSX.Element {
   const location = useLocation();
   const [error, setError] = createSignal<string | null>(null);
   const status = () => followStatus(props.target);
@@ -37,6 +37,7 @@ export function Follow(props: { target: FollowTarget; subject: string; size?: 's
         refused={refused()}
         error={error()}
         size={props.size}
+        label={props.label}
         onToggle={() => void run(() => setFollowing(props.target, !status().following))}
         onRetry={() =>
           void run(async () => {

@@ -10,7 +10,7 @@ import { FollowingFeed } from './FollowingFeed.tsx';
 import { OfflineSave } from './OfflineSave.tsx';
 import { PostFeed } from './PostFeed.tsx';
 
-const WINDOW_LABELS: Record<PopularWindow, string> = { week: 'Week', month: 'Month', all: 'All time' };
+const WINDOW_LABELS: Record<PopularWindow, string> = { week: 'This week', month: 'This month', all: 'All time' };
 const FEEDS = ['latest', 'following'] as const;
 const FEED_LABELS: Record<(typeof FEEDS)[number], string> = { latest: 'Latest', following: 'Following' };
 
@@ -23,8 +23,8 @@ export default function Home(): JSX.Element {
   const chooseFeed = (feed: (typeof FEEDS)[number]) => setSearch({ feed: feed === 'following' ? feed : undefined });
   const [popularWindow, setPopularWindow] = createSignal<PopularWindow>('week');
   const popular = usePostList(() => popularListKey(popularWindow()));
-  const tags = usePopularTags();
-  const authors = usePopularAuthors();
+  const tags = usePopularTags(popularWindow);
+  const authors = usePopularAuthors(popularWindow);
 
   return (
     <div class="home">
@@ -73,22 +73,22 @@ export default function Home(): JSX.Element {
         </section>
 
         <aside class="sidebar" aria-label="Popular on SysDesPro">
+          <fieldset class="segmented">
+            <legend class="sr-only">Popular posts, tags and authors of</legend>
+            <For each={POPULAR_WINDOWS}>
+              {(w) => (
+                <button
+                  type="button"
+                  aria-pressed={popularWindow() === w ? 'true' : 'false'}
+                  onClick={() => setPopularWindow(w)}
+                >
+                  {WINDOW_LABELS[w]}
+                </button>
+              )}
+            </For>
+          </fieldset>
           <section class="card side-card" aria-labelledby="popular-heading">
             <h2 id="popular-heading">Popular posts</h2>
-            <fieldset class="segmented">
-              <legend class="sr-only">Popular in</legend>
-              <For each={POPULAR_WINDOWS}>
-                {(w) => (
-                  <button
-                    type="button"
-                    aria-pressed={popularWindow() === w ? 'true' : 'false'}
-                    onClick={() => setPopularWindow(w)}
-                  >
-                    {WINDOW_LABELS[w]}
-                  </button>
-                )}
-              </For>
-            </fieldset>
             <Show when={popular.status() === 'ready'} fallback={<SideState status={popular.status()} />}>
               <Show when={(popular.data()?.items.length ?? 0) > 0} fallback={<p class="muted">No posts yet.</p>}>
                 <ol class="side-list">

@@ -1,5 +1,5 @@
-import { useParams } from '@solidjs/router';
-import { createEffect, type JSX, Show } from 'solid-js';
+import { useLocation, useParams } from '@solidjs/router';
+import { createEffect, type JSX, lazy, Show, Suspense } from 'solid-js';
 import type { AuthorSummary } from '../../../shared/src/model/catalog.ts';
 import { usePost, useSeries } from '../state/catalog.ts';
 import { Avatar, Notice, OFFLINE_MISSING, Skeleton, TagChips } from '../ui/Basics.tsx';
@@ -8,13 +8,19 @@ import { count, formatDate, formatMonthYear, readingTime, sameDay, setTitle } fr
 import { PageSwitch } from '../ui/PageState.tsx';
 import { PostCounts } from '../ui/PostCard.tsx';
 import { SeriesBox } from '../ui/SeriesBox.tsx';
+import { WhenNear } from '../ui/WhenNear.tsx';
 import { Follow } from './Follow.tsx';
 import { OfflineSave } from './OfflineSave.tsx';
 import { PostTopics } from './PostTopics.tsx';
 import { ReadLater } from './ReadLater.tsx';
 
+// Reactions and comments are their own chunk, loaded once the reader nears the end of the post (at once
+// when a link points at a comment).
+const PostSocial = lazy(() => import('./PostSocial.tsx'));
+
 export default function PostPage(): JSX.Element {
   const params = useParams<{ slug: string }>();
+  const location = useLocation();
   const post = usePost(() => params.slug);
   // The series as kept on its own (when this post is only known from a list, without seriesDetail).
   const series = useSeries(() => {
@@ -77,6 +83,7 @@ export default function PostPage(): JSX.Element {
                     label="Make series available offline"
                     savedLabel="Series available offline"
                   />
+                  <Follow target={{ kind: 'series', slug: s().slug }} subject={s().title} label="Follow series" />
                 </SeriesBox>
               )}
             </Show>
@@ -104,6 +111,14 @@ export default function PostPage(): JSX.Element {
               }
             >
               {(content) => <DocContent doc={content()} />}
+            </Show>
+
+            <Show when={p().content}>
+              <WhenNear eager={location.hash.startsWith('#comment-')} placeholder={<div class="social-placeholder" />}>
+                <Suspense fallback={<Skeleton lines={3} label="Loading reactions and comments…" />}>
+                  <PostSocial postId={p().id} authorId={p().author.id} />
+                </Suspense>
+              </WhenNear>
             </Show>
 
             <footer class="post-footer">

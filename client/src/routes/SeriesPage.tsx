@@ -4,6 +4,7 @@ import { useSeries } from '../state/catalog.ts';
 import { Avatar } from '../ui/Basics.tsx';
 import { count, formatDate, setTitle } from '../ui/format.ts';
 import { PageSwitch } from '../ui/PageState.tsx';
+import { Follow } from './Follow.tsx';
 import { OfflineSave } from './OfflineSave.tsx';
 
 export default function SeriesPage(): JSX.Element {
@@ -39,6 +40,7 @@ export default function SeriesPage(): JSX.Element {
                 label="Make series available offline"
                 savedLabel="Series available offline"
               />
+              <Follow target={{ kind: 'series', slug: s().slug }} subject={s().title} label="Follow series" />
             </header>
             <section aria-labelledby="series-parts">
               <h2 id="series-parts" class="section-title">

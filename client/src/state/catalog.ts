@@ -72,18 +72,18 @@ export type PostListFeed = ReturnType<typeof usePostList>;
 
 export const popularListKey = (window: PopularWindow): PostListKey => `popular:${window}`;
 
-export const usePopularTags = () =>
+export const usePopularTags = (window: Accessor<PopularWindow>) =>
   createSwr(
-    () => 'tags',
-    () => catalog().live.popularTags(),
-    () => catalog().refreshPopularTags(),
+    window,
+    (w) => catalog().live.popularTags(w),
+    (w) => catalog().refreshPopularTags(w),
   );
 
-export const usePopularAuthors = () =>
+export const usePopularAuthors = (window: Accessor<PopularWindow>) =>
   createSwr(
-    () => 'authors',
-    () => catalog().live.popularAuthors(),
-    () => catalog().refreshPopularAuthors(),
+    window,
+    (w) => catalog().live.popularAuthors(w),
+    (w) => catalog().refreshPopularAuthors(w),
   );
 
 export const useTag = (slug: Accessor<string | undefined>) =>

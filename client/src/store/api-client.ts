@@ -13,6 +13,14 @@ import type {
   Series,
   TagSummary,
 } from '../../../shared/src/model/catalog.ts';
+import {
+  type CommentThread,
+  type NotificationPage,
+  type ReactionKind,
+  type ReactionSummary,
+  type Reactor,
+  SOCIAL_API,
+} from '../../../shared/src/model/social-api.ts';
 
 /** The network could not be reached (or did not answer in time). */
 export class OfflineError extends Error {
@@ -139,11 +147,13 @@ export function createApiClient(options: ApiClientOptions = {}) {
     popularPosts: (window: PopularWindow, limit?: number) =>
       get<{ items: PostSummary[] }>(API.popularPosts, { window, limit }),
     post: (slug: string) => get<Post>(API.post(slug)),
-    popularTags: (limit?: number) => get<{ items: TagSummary[] }>(API.popularTags, { limit }),
+    popularTags: (window: PopularWindow, limit?: number) =>
+      get<{ items: TagSummary[] }>(API.popularTags, { window, limit }),
     tag: (slug: string) => get<TagSummary>(API.tag(slug)),
     tagPosts: (slug: string, cursor?: string | null, limit?: number) =>
       get<Page<PostSummary>>(API.tagPosts(slug), { cursor, limit }),
-    popularAuthors: (limit?: number) => get<{ items: AuthorSummary[] }>(API.popularAuthors, { limit }),
+    popularAuthors: (window: PopularWindow, limit?: number) =>
+      get<{ items: AuthorSummary[] }>(API.popularAuthors, { window, limit }),
     authorByHandle: (handle: string) => get<Author>(API.authorByHandle(handle)),
     authorById: (id: string) => get<Author>(API.authorById(id)),
     authorPosts: (id: string, cursor?: string | null, limit?: number) =>
@@ -160,6 +170,15 @@ export function createApiClient(options: ApiClientOptions = {}) {
       get<Page<FollowEntry>>(ACCOUNT_API.followers(id), { cursor, limit }),
     following: (id: string, cursor?: string | null, limit?: number) =>
       get<Page<FollowEntry>>(ACCOUNT_API.following(id), { cursor, limit }),
+    reactions: (postId: string) => get<ReactionSummary>(SOCIAL_API.reactions(postId)),
+    reactors: (postId: string, kind: ReactionKind, cursor?: string | null, limit?: number) =>
+      get<Page<Reactor>>(SOCIAL_API.reaction(postId, kind), { cursor, limit }),
+    comments: (postId: string, cursor?: string | null, limit?: number) =>
+      get<CommentThread>(SOCIAL_API.comments(postId), { cursor, limit }),
+    notifications: (cursor?: string | null, limit?: number) =>
+      get<NotificationPage>(SOCIAL_API.notifications, { cursor, limit }),
+    markNotificationsRead: (body: { ids: string[] } | { all: true }, csrf: string) =>
+      post<{ unreadCount: number }>(SOCIAL_API.notificationsRead, body, csrf),
     signoutEverywhere: (csrf: string) => post<{ ok: true; ended: number }>(ACCOUNT_API.signoutEverywhere, {}, csrf),
   };
 }

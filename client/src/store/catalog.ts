@@ -35,8 +35,9 @@ export type ListView<T> = { items: T[]; nextCursor: string | null };
 
 /** How many popular posts the home page shows. */
 export const POPULAR_LIMIT = 8;
-export const POPULAR_TAGS_KEY = 'tags:popular';
-export const POPULAR_AUTHORS_KEY = 'authors:popular';
+/** The kept lists of popular tags and authors, one per window (`tags:popular:week`, …). */
+export const popularTagsKey = (window: PopularWindow) => `tags:popular:${window}`;
+export const popularAuthorsKey = (window: PopularWindow) => `authors:popular:${window}`;
 
 const defined = <T>(value: T | undefined): value is T => value !== undefined;
 
@@ -115,9 +116,9 @@ export function createCatalog(database: SdpDb, client: ApiClient) {
         if (!list) return undefined;
         return { items: await getMany(tx.objectStore('posts'), list.ids), nextCursor: list.nextCursor };
       }),
-    popularTags: () =>
+    popularTags: (window: PopularWindow) =>
       database.live(['lists', 'tags'], async (tx): Promise<ListView<TagSummary> | undefined> => {
-        const list = await tx.objectStore('lists').get(POPULAR_TAGS_KEY);
+        const list = await tx.objectStore('lists').get(popularTagsKey(window));
         if (!list) return undefined;
         return { items: await getMany(tx.objectStore('tags'), list.ids), nextCursor: null };
       }),
@@ -128,7 +129,7 @@ export function createCatalog(database: SdpDb, client: ApiClient) {
         if (!list) return undefined;
         return { items: await getMany(tx.objectStore('authors'), list.ids), nextCursor: list.nextCursor };
       }),
-    popularAuthors: () => live.authorList(POPULAR_AUTHORS_KEY),
+    popularAuthors: (window: PopularWindow) => live.authorList(popularAuthorsKey(window)),
     tag: (slug: string) => database.live(['tags'], (tx) => tx.objectStore('tags').get(slug)),
     author: (id: string) => database.live(['authors'], (tx) => tx.objectStore('authors').get(id)),
     /** Handles are kept lower-case; a handle typed in the address bar may not be. */
@@ -237,25 +238,25 @@ export function createCatalog(database: SdpDb, client: ApiClient) {
       return ids.slice(0, max);
     },
 
-    readPopularTags: () => live.popularTags().read(),
-    async refreshPopularTags() {
-      const { items } = await client.popularTags(12);
+    readPopularTags: (window: PopularWindow) => live.popularTags(window).read(),
+    async refreshPopularTags(window: PopularWindow) {
+      const { items } = await client.popularTags(window, 12);
       await database.write(['tags', 'lists'], async (tx) => {
         const tags = tx.objectStore('tags');
         await Promise.all(items.map((t) => tags.put(t)));
         await writeList(
           tx.objectStore('lists'),
-          POPULAR_TAGS_KEY,
+          popularTagsKey(window),
           items.map((t) => t.slug),
           null,
         );
       });
     },
 
-    readPopularAuthors: () => live.popularAuthors().read(),
-    async refreshPopularAuthors() {
-      const { items } = await client.popularAuthors(6);
-      await storeAuthorPage(POPULAR_AUTHORS_KEY, { items, nextCursor: null }, false, 1);
+    readPopularAuthors: (window: PopularWindow) => live.popularAuthors(window).read(),
+    async refreshPopularAuthors(window: PopularWindow) {
+      const { items } = await client.popularAuthors(window, 6);
+      await storeAuthorPage(popularAuthorsKey(window), { items, nextCursor: null }, false, 1);
     },
     storeAuthorPage,
     /** The cursor of the page after the kept list (null or undefined when there is none). */

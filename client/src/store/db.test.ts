@@ -15,6 +15,7 @@ describe('local database schema', () => {
     const connection = await database.connection();
     expect(connection.version).toBe(DB_VERSION);
     expect([...connection.objectStoreNames].sort()).toEqual([
+      'answers',
       'authors',
       'lists',
       'outbox',

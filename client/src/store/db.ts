@@ -54,6 +54,12 @@ export type StoredAuthor = AuthorRef & Partial<Omit<Author, keyof AuthorRef>> & 
  */
 export type StoredList = { key: string; ids: string[]; nextCursor: string | null; fetchedAt: number };
 
+/**
+ * A server answer kept as it came, for pages that show it offline (stale-while-revalidate). Keys:
+ * `comments:<postId>`, `reactions:<postId>`, `notifications:<userId>`.
+ */
+export type StoredAnswer<T = unknown> = { key: string; value: T; fetchedAt: number };
+
 export type SavedKind = 'post' | 'tag' | 'author' | 'latest' | 'series' | 'following';
 /**
  * Something the reader made available offline. Key: `post:<slug>`, `tag:<slug>`, `author:<id>`, `latest`,
@@ -87,6 +93,8 @@ export interface SdpSchema extends DBSchema {
   session: { key: string; value: StoredSession };
   /** Changes made on this device waiting to reach the server (store/outbox.ts). */
   outbox: { key: string; value: OutboxEntry; indexes: { key: string } };
+  /** Reactions, comments and notifications as the server last answered (issue 7). */
+  answers: { key: string; value: StoredAnswer };
 }
 
 export type StoreName = StoreNames<SdpSchema>;
@@ -134,6 +142,10 @@ const migrations: Upgrade[] = [
   // v3: the outbox of offline changes (issue 5 §3), by entry id; `key` orders the changes to one thing.
   (database) => {
     database.createObjectStore('outbox', { keyPath: 'id' }).createIndex('key', 'key');
+  },
+  // v4: reactions, comments and notifications as last fetched (issue 7), readable offline.
+  (database) => {
+    database.createObjectStore('answers', { keyPath: 'key' });
   },
 ];
 export const DB_VERSION = migrations.length;

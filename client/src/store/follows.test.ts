@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type FollowChange, followView, NOT_FOLLOWING, targetKey, withTarget } from './follows.ts';
+import { type FollowChange, followPath, followView, NOT_FOLLOWING, targetKey, withTarget } from './follows.ts';
 import { newEntry, type OutboxEntry } from './outbox-model.ts';
 
 const ana = { kind: 'author', id: 'u_ana' } as const;
@@ -61,5 +61,15 @@ describe('follow view: server follows with the waiting changes laid over them', 
     expect(withTarget(['tag:raft'], 'author:u_ana', true)).toEqual(['tag:raft', 'author:u_ana']);
     expect(withTarget(['tag:raft', 'author:u_ana'], 'author:u_ana', true)).toEqual(['tag:raft', 'author:u_ana']);
     expect(withTarget(['tag:raft', 'author:u_ana'], 'tag:raft', false)).toEqual(['author:u_ana']);
+  });
+
+  it('a series is its own target: not the tag of the same name, sent to the series endpoint', () => {
+    const series = { kind: 'series', slug: 'raft' } as const;
+    const view = followView(['tag:raft'], [change('a', { target: series, follow: true }, 1)], 'u1');
+    expect(targetKey(series)).toBe('series:raft');
+    expect(view.get('series:raft')).toEqual({ following: true, pending: true, refused: null });
+    expect(view.get('tag:raft')).toEqual({ following: true, pending: false, refused: null });
+    expect(followPath(series)).toBe('/api/me/follows/series/raft');
+    expect(followPath(raft)).toBe('/api/me/follows/tags/raft');
   });
 });

@@ -33,9 +33,15 @@ export type FollowStatus = {
 export const FOLLOW_KIND = 'follow';
 export const NOT_FOLLOWING: FollowStatus = { following: false, pending: false, refused: null };
 
-/** `author:<id>` or `tag:<slug>`: how a target is named in the kept list and in outbox keys. */
+/** `author:<id>`, `tag:<slug>` or `series:<slug>`: how a target is named in the kept list and in outbox keys. */
 export const targetKey = (target: FollowTarget): string =>
-  target.kind === 'author' ? `author:${target.id}` : `tag:${target.slug}`;
+  target.kind === 'author' ? `author:${target.id}` : `${target.kind}:${target.slug}`;
+
+/** The endpoint that follows or unfollows `target` (PUT or DELETE). */
+export function followPath(target: FollowTarget): string {
+  if (target.kind === 'author') return ACCOUNT_API.followAuthor(target.id);
+  return target.kind === 'tag' ? ACCOUNT_API.followTag(target.slug) : ACCOUNT_API.followSeries(target.slug);
+}
 
 /** The `lists` row holding what the server last said `userId` follows. */
 export const followsListKey = (userId: string) => `follows:${userId}`;
@@ -91,7 +97,11 @@ export function createFollows({ database = db(), client = api(), box = outbox(),
   async function refreshCounts(userId: string, target: FollowTarget) {
     const known = (id: string) => repo.readAuthor(id).then((a) => a !== undefined);
     const refreshes: Promise<unknown>[] = [
-      target.kind === 'author' ? repo.refreshAuthorById(target.id) : repo.refreshTag(target.slug),
+      target.kind === 'author'
+        ? repo.refreshAuthorById(target.id)
+        : target.kind === 'tag'
+          ? repo.refreshTag(target.slug)
+          : repo.refreshSeries(target.slug),
     ];
     if (await known(userId)) refreshes.push(repo.refreshAuthorById(userId));
     await Promise.allSettled(refreshes);
@@ -104,10 +114,7 @@ export function createFollows({ database = db(), client = api(), box = outbox(),
     key: (change) => `follow:${targetKey(change.target)}`,
     request: ({ payload, createdAt }) => ({
       method: payload.follow ? 'PUT' : 'DELETE',
-      path:
-        payload.target.kind === 'author'
-          ? ACCOUNT_API.followAuthor(payload.target.id)
-          : ACCOUNT_API.followTag(payload.target.slug),
+      path: followPath(payload.target),
       // When the user clicked: the server keeps the latest intent by this time, not by arrival.
       body: { at: new Date(createdAt).toISOString() },
     }),
@@ -138,6 +145,7 @@ export function createFollows({ database = db(), client = api(), box = outbox(),
         const keys = [
           ...mine.authors.map((a) => targetKey({ kind: 'author', id: a.id })),
           ...mine.tags.map((t) => targetKey({ kind: 'tag', slug: t.slug })),
+          ...(mine.series ?? []).map((s) => targetKey({ kind: 'series', slug: s.slug })),
         ];
         await keep(userId, () => keys);
         return;

@@ -3,6 +3,7 @@
  * server yet) and a refused change's message with Retry and Drop. Signed out, it is a link to sign in.
  */
 import { type JSX, Show } from 'solid-js';
+import { PendingMark, RefusedChange } from './OutboxMarks.tsx';
 
 export type FollowButtonProps = {
   /** Who or what is followed, for accessible names: "Ana Okafor", "#raft". */
@@ -16,6 +17,8 @@ export type FollowButtonProps = {
   /** This device could not keep the change (storage trouble). */
   error: string | null;
   size?: 'sm';
+  /** The button's word while not following; "Follow" unless said. */
+  label?: string;
   onToggle: () => void;
   onRetry: () => void;
   onDrop: () => void;
@@ -30,7 +33,8 @@ export function FollowButton(props: FollowButtonProps): JSX.Element {
         when={props.signInHref === null}
         fallback={
           <a class={`button${sizeClass()}`} href={props.signInHref ?? '/signin'}>
-            Follow{subject()}
+            {props.label ?? 'Follow'}
+            {subject()}
             <span class="sr-only"> (sign in first)</span>
           </a>
         }
@@ -44,31 +48,22 @@ export function FollowButton(props: FollowButtonProps): JSX.Element {
           <Show when={props.following}>
             <span aria-hidden="true">✓ </span>
           </Show>
-          {props.following ? 'Following' : 'Follow'}
+          {props.following ? 'Following' : (props.label ?? 'Follow')}
           {subject()}
         </button>
         <span role="status" class="follow-status">
-          <Show when={props.pending}>
-            <span class="pending-mark" title="Saved on this device; it reaches the server when you're online.">
-              Pending
-              <span class="sr-only"> — not on the server yet</span>
-            </span>
-          </Show>
+          <PendingMark when={props.pending} />
         </span>
       </Show>
       <Show when={props.refused}>
         {(refused) => (
-          <span class="follow-refused" role="alert">
-            <span>
-              Couldn't {refused().follow ? 'follow' : 'unfollow'} {props.subject}: {refused().message}
-            </span>
-            <button type="button" class="button button-link" onClick={() => props.onRetry()}>
-              Retry<span class="sr-only"> {refused().follow ? 'following' : 'unfollowing'}</span>
-            </button>
-            <button type="button" class="button button-link" onClick={() => props.onDrop()}>
-              Drop<span class="sr-only"> this change</span>
-            </button>
-          </span>
+          <RefusedChange
+            what={`Couldn't ${refused().follow ? 'follow' : 'unfollow'} ${props.subject}`}
+            message={refused().message}
+            retrySubject={refused().follow ? 'following' : 'unfollowing'}
+            onRetry={props.onRetry}
+            onDrop={props.onDrop}
+          />
         )}
       </Show>
       <Show when={props.error}>

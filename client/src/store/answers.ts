@@ -1,0 +1,27 @@
+/**
+ * Server answers kept as they came (the `answers` store), so reactions, comments and notifications seen
+ * once stay readable offline. Keys are made by the module that owns the answer.
+ */
+import type { LiveRead } from './changes.ts';
+import type { SdpDb, StoredAnswer } from './db.ts';
+import type { OutboxEntry } from './outbox-model.ts';
+
+export const keepAnswer = <T>(database: SdpDb, key: string, value: T) =>
+  database.write(['answers'], async (tx) => {
+    const row: StoredAnswer<T> = { key, value, fetchedAt: Date.now() };
+    await tx.objectStore('answers').put(row);
+  });
+
+export const readAnswer = <T>(database: SdpDb, key: string) =>
+  database.read(['answers'], async (tx) => (await tx.objectStore('answers').get(key))?.value as T | undefined);
+
+/** The kept answer with the outbox's waiting changes laid over it by `view`, live. */
+export const liveAnswerWithOutbox = <T, V>(
+  database: SdpDb,
+  key: string,
+  view: (kept: T | undefined, entries: OutboxEntry[]) => V,
+): LiveRead<V> =>
+  database.live(['answers', 'outbox'], async (tx) => {
+    const kept = (await tx.objectStore('answers').get(key))?.value as T | undefined;
+    return view(kept, await tx.objectStore('outbox').getAll());
+  });
