@@ -8,8 +8,8 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
-import { createApp } from './app.ts';
 import { authRateLimits } from './api/account-routes.ts';
+import { createApp } from './app.ts';
 import { type Config, loadConfig } from './config.ts';
 import { isMainModule, runUntilSignalled } from './lifecycle.ts';
 import { createLogger, type Logger } from './logger.ts';
