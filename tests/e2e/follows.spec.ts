@@ -140,6 +140,19 @@ test('with "Keep followed writing offline" on, posts of a newly followed author 
   await page.goto(`/@${post.author.handle}`);
   await waitForServiceWorkerControl(page);
   await main.getByRole('button', { name: `Follow ${post.author.displayName}`, exact: true }).click();
+  await expect(main.getByRole('button', { name: `Following ${post.author.displayName}`, exact: true })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+  // Only once the server has the follow does the feed have something to top up from.
+  await expect
+    .poll(() =>
+      page.evaluate(async () => {
+        const follows = (await (await fetch('/api/me/follows')).json()) as { authors: { id: string }[] };
+        return follows.authors.map((a) => a.id);
+      }),
+    )
+    .toContain(post.author.id);
   await expect(main.getByText('Pending')).toBeHidden();
 
   // The next start of the app (here: opening the home page) tops the saved feed up without being asked.
