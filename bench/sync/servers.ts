@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startScriptNodeFlags } from './start-flags.ts';
 import { mintToken } from '../../sync-server/src/auth/tokens.ts';
 
 export const SERVER_NAMES = ['sysdespro', 'y-websocket-server', 'hocuspocus', 'relay-floor'] as const;
@@ -89,8 +90,10 @@ export function providerParams(i: number): Record<string, string> {
 function command(name: ServerName): string[] {
   const tsx = ['--import', 'tsx'];
   switch (name) {
-    case 'sysdespro':
-      return [...tsx, 'sync-server/src/server.ts'];
+    case 'sysdespro': {
+      const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } };
+      return [...startScriptNodeFlags(pkg.scripts.start), ...tsx, 'sync-server/src/server.ts'];
+    }
     case 'y-websocket-server':
       return ['node_modules/@y/websocket-server/src/server.js'];
     case 'hocuspocus':

@@ -65,18 +65,6 @@ describe('DocState', () => {
     expect(state.tailLength).toBe(0);
   });
 
-  it('folds its tail on request into one equivalent update', () => {
-    const { doc, updates } = typing(12);
-    const state = DocState.empty();
-    expect(state.foldTail()).toBe(false);
-    state.append(updates);
-    expect(state.tailLength).toBe(12);
-    expect(state.foldTail()).toBe(true);
-    expect(state.tailLength).toBe(0);
-    expect(textOf(state.current())).toBe(doc.getText('t').toString());
-    expect(state.stateVector()).toEqual(Y.encodeStateVector(doc));
-  });
-
   it('keeps structs whose dependencies are missing', () => {
     const { updates } = typing(10);
     const state = DocState.empty();

@@ -94,17 +94,6 @@ export class DocState {
     if (this.tail.length > MAX_TAIL_UPDATES || this.tailBytes > MAX_TAIL_BYTES) this.fold();
   }
 
-  /**
-   * Folds the tail into the state now (the registry calls it once a document goes quiet): one merged
-   * update costs less memory than the same bytes as many small arrays, each with its own buffer.
-   * Returns whether there was anything to fold.
-   */
-  foldTail(): boolean {
-    if (this.tail.length === 0) return false;
-    this.fold();
-    return true;
-  }
-
   /** The whole state as one update. */
   current(): Uint8Array {
     this.fold();

@@ -14,13 +14,6 @@ import { DocState } from './doc-state.ts';
 import type { SyncOptions } from './options.ts';
 import { Room } from './room.ts';
 
-/**
- * A document without writes for this long has its in-memory tail folded into one update. Short, so an
- * idle document is compact long before idle compaction (which also writes a snapshot) runs; a tail
- * of small updates is cheap to merge.
- */
-export const FOLD_QUIET_MS = 1_000;
-
 /** After a failed compaction, wait this long before trying that document again. */
 const COMPACTION_RETRY_MS = 30_000;
 
@@ -115,7 +108,6 @@ export class RoomRegistry {
       if (!room.isReady || room.unloading || room.pendingWrites > 0) continue;
       if (room.updatesSinceSnapshot > 0 && now - room.lastWriteAt >= options.compactIdleMs)
         this.requestCompaction(room);
-      else if (now - room.lastWriteAt >= FOLD_QUIET_MS) room.doc?.foldTail();
       if (room.connections.size === 0 && now - room.emptySince >= options.unloadGraceMs) void this.unload(room);
     }
   }

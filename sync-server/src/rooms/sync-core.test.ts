@@ -22,7 +22,6 @@ import type { AppendEntry, DocStore } from '../storage/doc-store.ts';
 import { openSqliteDocStore, type SqliteDocStore } from '../storage/sqlite/sqlite-doc-store.ts';
 import type { Connection, SyncSocket } from './connection.ts';
 import type { SyncOptions } from './options.ts';
-import { FOLD_QUIET_MS } from './room-registry.ts';
 import { SyncCore } from './sync-core.ts';
 
 class FakeSocket implements SyncSocket {
@@ -287,37 +286,6 @@ describe('SyncCore', () => {
     const check = new Y.Doc();
     Y.applyUpdate(check, stored.snapshot!);
     expect(check.getText('t').toString()).toBe('x01234');
-  });
-
-  it("folds a quiet document's tail into one update in memory, without writing a snapshot", async () => {
-    const { core, connect, ready, sqlite, advance } = await setup({ compactIdleMs: 60_000 });
-    const a = await connect('alice');
-    await ready(a.socket);
-    const doc = new Y.Doc();
-    for (const word of ['one ', 'two ', 'three']) {
-      send(
-        core,
-        a.connection,
-        encodeSyncUpdate(textUpdate(doc, (d) => d.getText('t').insert(d.getText('t').length, word))),
-      );
-    }
-    await waitFor(async () => (await sqlite.loadDoc('user:alice')).lastSeq === 3);
-    expect(core.stats().tailUpdates).toBe(3);
-    advance(FOLD_QUIET_MS - 1);
-    core.maintain();
-    expect(core.stats().tailUpdates).toBe(3); // still being written to, maybe
-    advance(1);
-    core.maintain();
-    expect(core.stats().tailUpdates).toBe(0);
-    expect((await sqlite.loadDoc('user:alice')).snapshotSeq).toBe(0); // memory only: the log is untouched
-    // The folded state still answers a new client with everything.
-    const b = await connect('alice');
-    send(core, b.connection, encodeSyncStep1(Y.encodeStateVector(new Y.Doc())));
-    await waitFor(() => b.socket.has('sync-step2'));
-    const step2 = b.socket.received.find((m) => m.type === 'sync-step2');
-    const check = new Y.Doc();
-    Y.applyUpdate(check, (step2 as { update: Uint8Array }).update);
-    expect(check.getText('t').toString()).toBe('one two three');
   });
 
   it('PERSIST-9: documents that reach the threshold together are compacted one per event-loop turn', async () => {

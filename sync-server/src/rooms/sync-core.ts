@@ -59,8 +59,6 @@ export type SyncStats = {
   /** Timers and immediates the core has scheduled right now (intervals excluded). */
   scheduledWork: number;
   rateLimiterKeys: number;
-  /** Stored updates held unmerged in loaded documents (folded once a document goes quiet). */
-  tailUpdates: number;
 };
 
 type PendingAwareness = { entries: Map<number, AwarenessEntry>; senders: Set<Connection | null> };
@@ -155,12 +153,10 @@ export class SyncCore {
     let pendingWrites = 0;
     let awarenessStates = 0;
     let expiryTimers = 0;
-    let tailUpdates = 0;
     for (const connection of this.connections) if (connection.expiryTimer) expiryTimers += 1;
     for (const room of this.rooms.values()) {
       pendingWrites += room.pendingWrites;
       awarenessStates += room.awareness.size;
-      tailUpdates += room.doc?.tailLength ?? 0;
     }
     return {
       connections: this.connections.size,
@@ -170,7 +166,6 @@ export class SyncCore {
       unpersistedBytes: this.unpersistedBytes,
       scheduledWork: this.batcher.pendingWork + (this.awarenessFlush ? 1 : 0) + expiryTimers,
       rateLimiterKeys: this.connectLimiter.size,
-      tailUpdates,
     };
   }
 
