@@ -9,8 +9,8 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startScriptNodeFlags } from './start-flags.ts';
 import { mintToken } from '../../sync-server/src/auth/tokens.ts';
+import { startScriptNodeFlags } from './start-flags.ts';
 
 export const SERVER_NAMES = ['sysdespro', 'y-websocket-server', 'hocuspocus', 'relay-floor'] as const;
 export type ServerName = (typeof SERVER_NAMES)[number];
