@@ -190,6 +190,8 @@ export async function cpuAndRamp(
   }
 }
 
+export type MemoryPhase = 'empty' | 'docs' | 'connections';
+
 /**
  * Memory. empty = RSS 2 s after start, before any connection. Phase 1: 1,000 documents, each written
  * by one connection (10 updates of ~1 KB text, ~10 KB in all) that stays open → rss1. Phase 2: 1,000
@@ -198,9 +200,17 @@ export async function cpuAndRamp(
  *   idle_doc_rss_kb = (rss1 − empty) / 1000 − conn_rss_kb   (a loaded document, its connection taken off)
  * RSS after a 2.5 s settle; no forced GC, so V8's heap growth policy is part of the figure.
  */
-export async function memory(server: RunningServer, docs = 1000, extraConnections = 1000, perDoc = 10) {
+export async function memory(
+  server: RunningServer,
+  docs = 1000,
+  extraConnections = 1000,
+  perDoc = 10,
+  /** Called right after each RSS reading (doc-memory.ts reads the server's heap figures there). */
+  afterReading: (phase: MemoryPhase) => Promise<void> = async () => {},
+) {
   await sleep(2_000);
   const empty = rssKb(server.pid);
+  await afterReading('empty');
   const chunk = 'lorem ipsum dolor sit amet, consectetur adipiscing elit; '.repeat(18).slice(0, 1000);
   const writers = await openAll(docs, 25, async (d) => {
     const peer = await DocPeer.open(server, d);
@@ -213,9 +223,11 @@ export async function memory(server: RunningServer, docs = 1000, extraConnection
   try {
     await sleep(2_500);
     const rss1 = rssKb(server.pid);
+    await afterReading('docs');
     extra = await openAll(extraConnections, 25, (c) => connect(server, Math.floor(c / perDoc)));
     await sleep(2_500);
     const rss2 = rssKb(server.pid);
+    await afterReading('connections');
     const conn = (rss2 - rss1) / extraConnections;
     return {
       empty_rss_kb: empty,

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { mintToken } from '../../sync-server/src/auth/tokens.ts';
+import { startScriptEnvironment, startScriptNodeFlags } from './start-flags.ts';
 
 export const SERVER_NAMES = ['sysdespro', 'y-websocket-server', 'hocuspocus', 'relay-floor'] as const;
 export type ServerName = (typeof SERVER_NAMES)[number];
@@ -86,11 +87,16 @@ export function providerParams(i: number): Record<string, string> {
   return { token: token(i) };
 }
 
+/** `npm start`'s command line: this server is measured with its runtime flags and environment. */
+function startScript(): string {
+  return (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
+}
+
 function command(name: ServerName): string[] {
   const tsx = ['--import', 'tsx'];
   switch (name) {
     case 'sysdespro':
-      return [...tsx, 'sync-server/src/server.ts'];
+      return [...startScriptNodeFlags(startScript()), ...tsx, 'sync-server/src/server.ts'];
     case 'y-websocket-server':
       return ['node_modules/@y/websocket-server/src/server.js'];
     case 'hocuspocus':
@@ -106,6 +112,7 @@ function environment(name: ServerName, port: number, dataDir: string): Record<st
   if (name !== 'sysdespro') return common;
   return {
     ...common,
+    ...startScriptEnvironment(startScript()),
     SEED: '0',
     SESSION_SECRET: SECRET,
     LOG_LEVEL: 'error',

@@ -59,40 +59,42 @@ type Held<Owner> = { clock: number; state: string; owner: Owner };
  * cursor when the old socket finally closes.
  */
 export class AwarenessRelay<Owner> {
-  private readonly states = new Map<number, Held<Owner>>();
-  private readonly owned = new Map<Owner, Set<number>>();
+  /** Created on the first announcement: most loaded documents never see one, and empty maps cost. */
+  private maps: { states: Map<number, Held<Owner>>; owned: Map<Owner, Set<number>> } | null = null;
 
   constructor(private readonly maxClientsPerOwner: number) {}
 
   get size(): number {
-    return this.states.size;
+    return this.maps?.states.size ?? 0;
   }
 
   /** Applies entries from `owner`; returns those that changed something (to relay). */
   apply(owner: Owner, entries: readonly AwarenessEntry[]): AwarenessEntry[] {
+    this.maps ??= { states: new Map(), owned: new Map() };
+    const { states, owned } = this.maps;
     const changed: AwarenessEntry[] = [];
     for (const entry of entries) {
-      const held = this.states.get(entry.clientId);
+      const held = states.get(entry.clientId);
       if (entry.state === NULL_STATE) {
         // Same rule as y-protocols: a removal at the current clock or later wins.
         if (held && entry.clock >= held.clock) {
           this.release(held.owner, entry.clientId);
-          this.states.delete(entry.clientId);
+          states.delete(entry.clientId);
           changed.push(entry);
         }
         continue;
       }
       if (held && entry.clock <= held.clock) continue; // stale or repeated
       if (!held || held.owner !== owner) {
-        const mine = this.owned.get(owner) ?? new Set<number>();
+        const mine = owned.get(owner) ?? new Set<number>();
         if (!mine.has(entry.clientId) && mine.size >= this.maxClientsPerOwner) {
           throw new ProtocolError('too many awareness clients on one connection');
         }
         if (held) this.release(held.owner, entry.clientId);
         mine.add(entry.clientId);
-        this.owned.set(owner, mine);
+        owned.set(owner, mine);
       }
-      this.states.set(entry.clientId, { clock: entry.clock, state: entry.state, owner });
+      states.set(entry.clientId, { clock: entry.clock, state: entry.state, owner });
       changed.push(entry);
     }
     return changed;
@@ -100,14 +102,15 @@ export class AwarenessRelay<Owner> {
 
   /** Forgets everything `owner` announced; returns the removals to broadcast. */
   removeOwner(owner: Owner): AwarenessEntry[] {
-    const ids = this.owned.get(owner);
-    this.owned.delete(owner);
-    if (!ids) return [];
+    const ids = this.maps?.owned.get(owner);
+    if (!this.maps || !ids) return [];
+    const { states, owned } = this.maps;
+    owned.delete(owner);
     const removals: AwarenessEntry[] = [];
     for (const clientId of ids) {
-      const held = this.states.get(clientId);
+      const held = states.get(clientId);
       if (!held) continue;
-      this.states.delete(clientId);
+      states.delete(clientId);
       removals.push({ clientId, clock: held.clock, state: NULL_STATE });
     }
     return removals;
@@ -115,13 +118,14 @@ export class AwarenessRelay<Owner> {
 
   /** Every current state, for a client that joins or asks (queryAwareness). */
   entries(): AwarenessEntry[] {
-    return [...this.states].map(([clientId, { clock, state }]) => ({ clientId, clock, state }));
+    if (!this.maps) return [];
+    return [...this.maps.states].map(([clientId, { clock, state }]) => ({ clientId, clock, state }));
   }
 
   private release(owner: Owner, clientId: number) {
-    const ids = this.owned.get(owner);
+    const ids = this.maps?.owned.get(owner);
     if (!ids) return;
     ids.delete(clientId);
-    if (ids.size === 0) this.owned.delete(owner);
+    if (ids.size === 0) this.maps?.owned.delete(owner);
   }
 }

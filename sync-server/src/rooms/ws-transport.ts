@@ -39,7 +39,7 @@ export type SyncHandle = {
   core: SyncCore;
 };
 
-type Live = { connection: Connection; alive: boolean };
+export type Live = { connection: Connection; alive: boolean };
 
 export function attachSync(httpServer: Server, deps: SyncDeps): SyncHandle {
   const core = new SyncCore(deps);
@@ -52,6 +52,7 @@ export function attachSync(httpServer: Server, deps: SyncDeps): SyncHandle {
     clientTracking: false,
   });
   const sockets = new Map<WebSocket, Live>();
+  const listen = socketListeners(core, sockets);
 
   const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
@@ -75,8 +76,9 @@ export function attachSync(httpServer: Server, deps: SyncDeps): SyncHandle {
     const wantsAcks = url.searchParams.get(ACKS_PARAM) === '1';
     const ip = clientAddress(request, options.trustProxy);
     wss.handleUpgrade(request, socket, head, (ws) => {
-      const connection = core.accept(socketOf(ws), { docName, token, wantsAcks, ip });
-      sockets.set(ws, listen(ws, connection, core, sockets));
+      const connection = core.accept(new WsSyncSocket(ws), { docName, token, wantsAcks, ip });
+      sockets.set(ws, { connection, alive: true });
+      listen(ws);
     });
   };
   httpServer.on('upgrade', onUpgrade);
@@ -122,39 +124,59 @@ export function attachSync(httpServer: Server, deps: SyncDeps): SyncHandle {
   };
 }
 
-/** The core's view of a ws socket. */
-function socketOf(ws: WebSocket): SyncSocket {
-  return {
-    send: (frame) => ws.send(frame),
-    close: (code, reason) => ws.close(code, reason),
-    terminate: () => ws.terminate(),
-    get bufferedAmount() {
-      return ws.bufferedAmount;
-    },
-  };
+/** The core's view of a ws socket: methods on one prototype, not four closures per connection. */
+export class WsSyncSocket implements SyncSocket {
+  constructor(private readonly ws: WebSocket) {}
+
+  send(frame: Uint8Array): void {
+    this.ws.send(frame);
+  }
+
+  close(code: number, reason: string): void {
+    this.ws.close(code, reason);
+  }
+
+  terminate(): void {
+    this.ws.terminate();
+  }
+
+  get bufferedAmount(): number {
+    return this.ws.bufferedAmount;
+  }
 }
 
 /**
- * Wires a socket's events to the core. A function of its own, so the listeners' closures hold only
- * these arguments — not the upgrade request, URL and head buffer, which would otherwise stay alive
- * as long as the socket.
+ * One set of listeners shared by every socket (ws calls them with `this` = the socket, which finds
+ * its connection in `sockets`): a connection costs a map entry, not four closures and their context.
+ * Created once per attachSync, so nothing of an upgrade request stays reachable from a socket.
  */
-function listen(ws: WebSocket, connection: Connection, core: SyncCore, sockets: Map<WebSocket, Live>): Live {
-  const live: Live = { connection, alive: true };
-  ws.on('message', (data: RawData, isBinary: boolean) => core.receive(connection, toBytes(data), isBinary));
-  ws.on('pong', () => {
-    live.alive = true;
-  });
-  ws.on('error', (error: Error & { code?: string }) => {
+export function socketListeners(core: SyncCore, sockets: Map<WebSocket, Live>): (ws: WebSocket) => void {
+  function onMessage(this: WebSocket, data: RawData, isBinary: boolean) {
+    const live = sockets.get(this);
+    if (live) core.receive(live.connection, toBytes(data), isBinary);
+  }
+  function onPong(this: WebSocket) {
+    const live = sockets.get(this);
+    if (live) live.alive = true;
+  }
+  function onError(this: WebSocket, error: Error & { code?: string }) {
+    const live = sockets.get(this);
+    if (!live) return;
     // ws reports protocol violations here and closes the socket itself (1009 for oversized frames).
-    if (error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') core.frameTooBig(connection);
-    else core.disconnected(connection);
-  });
-  ws.on('close', () => {
-    sockets.delete(ws);
-    core.disconnected(connection);
-  });
-  return live;
+    if (error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') core.frameTooBig(live.connection);
+    else core.disconnected(live.connection);
+  }
+  function onClose(this: WebSocket) {
+    const live = sockets.get(this);
+    sockets.delete(this);
+    if (live) core.disconnected(live.connection);
+  }
+  return (ws) => {
+    ws.on('message', onMessage);
+    ws.on('pong', onPong);
+    ws.on('error', onError);
+    ws.on('close', onClose);
+  };
 }
 
 function refuse(socket: Duplex, status: number, text: string) {
