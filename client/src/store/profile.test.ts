@@ -1,15 +1,13 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ACCOUNT_API, CSRF_HEADER } from '../../../shared/src/model/account-api.ts';
 import type { SessionInfo } from '../../../shared/src/model/accounts.ts';
 import type { Author } from '../../../shared/src/model/catalog.ts';
 import { createApiClient } from './api-client.ts';
 import { createCatalog } from './catalog.ts';
-import { openDb, type SdpDb } from './db.ts';
-import { createOutbox, outboxSession } from './outbox.ts';
 import { avatarProblem, createProfileEdits, PROFILE_KIND } from './profile.ts';
-import { createSessionStore } from './session.ts';
-import { author, uniqueDbName } from './test-fixtures.ts';
+import { signedInDevice } from './test-device.ts';
+import { author } from './test-fixtures.ts';
 
 /** A server with one signed-in user: the session, and PATCH /api/me/profile ("taken" is a taken handle). */
 function fakeServer() {
@@ -42,18 +40,9 @@ function fakeServer() {
   return { server, client };
 }
 
-const open: SdpDb[] = [];
-afterEach(async () => {
-  for (const d of open.splice(0)) await d.delete();
-});
-
 async function setup() {
   const { server, client } = fakeServer();
-  const database = openDb(uniqueDbName());
-  open.push(database);
-  const session = createSessionStore({ client, database });
-  await session.refresh();
-  const box = createOutbox({ database, client, session: outboxSession(session), exclusive: (run) => run() });
+  const { database, session, box } = await signedInDevice(client);
   const repo = createCatalog(database, client);
   const edits = createProfileEdits({ database, box, repo, session, client });
   const waiting = () => box.entries().read();

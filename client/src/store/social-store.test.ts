@@ -1,15 +1,13 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ACCOUNT_API, IDEMPOTENCY_HEADER } from '../../../shared/src/model/account-api.ts';
 import type { SessionInfo } from '../../../shared/src/model/accounts.ts';
 import type { CommentThread, CommentView, ReactionSummary } from '../../../shared/src/model/social-api.ts';
 import { createApiClient } from './api-client.ts';
 import { createComments } from './comments.ts';
-import { openDb, type SdpDb } from './db.ts';
-import { createOutbox, outboxSession } from './outbox.ts';
 import { createReactions } from './reactions.ts';
-import { createSessionStore } from './session.ts';
-import { author, eventually, uniqueDbName } from './test-fixtures.ts';
+import { signedInDevice } from './test-device.ts';
+import { author, eventually } from './test-fixtures.ts';
 
 const ref = { id: author.id, handle: author.handle, displayName: author.displayName, avatarUrl: null };
 
@@ -96,18 +94,9 @@ function fakeServer() {
   return { server, client };
 }
 
-const open: SdpDb[] = [];
-afterEach(async () => {
-  for (const d of open.splice(0)) await d.delete();
-});
-
 async function setup() {
   const { server, client } = fakeServer();
-  const database = openDb(uniqueDbName());
-  open.push(database);
-  const session = createSessionStore({ client, database });
-  await session.refresh();
-  const box = createOutbox({ database, client, session: outboxSession(session), exclusive: (run) => run() });
+  const { database, box } = await signedInDevice(client);
   const reactions = createReactions({ database, client, box });
   const comments = createComments({ database, client, box });
   return { server, box, reactions, comments };
