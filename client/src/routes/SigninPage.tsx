@@ -1,10 +1,10 @@
 import { useNavigate, useSearchParams } from '@solidjs/router';
-import { type JSX, onMount, Show } from 'solid-js';
+import { type JSX, onMount } from 'solid-js';
 import { SigninBody } from '../../../shared/src/model/accounts.ts';
-import { currentUser, session } from '../state/session.ts';
+import { session } from '../state/session.ts';
 import { Field } from '../ui/Field.tsx';
 import { setTitle } from '../ui/format.ts';
-import { createAccountForm, FormSubmit } from './account-form-state.tsx';
+import { createAccountForm, FormSubmit, SignedInNotice } from './account-form-state.tsx';
 import { nextPath } from './sign-in-link.ts';
 
 export default function SigninPage(): JSX.Element {
@@ -25,13 +25,7 @@ export default function SigninPage(): JSX.Element {
   return (
     <article class="card prose-page">
       <h1>Sign in</h1>
-      <Show when={currentUser()}>
-        {(user) => (
-          <p class="notice">
-            You're signed in as <a href={`/@${user().handle}`}>{user().displayName}</a>.
-          </p>
-        )}
-      </Show>
+      <SignedInNotice />
       <form class="auth-form" novalidate onSubmit={(event) => void form.submit(event)} aria-busy={form.busy()}>
         <Field label="Email" type="email" autocomplete="email" {...form.field('email')} />
         <Field label="Password" type="password" autocomplete="current-password" {...form.field('password')} />

@@ -1,10 +1,10 @@
 import { useNavigate } from '@solidjs/router';
-import { type JSX, onMount, Show } from 'solid-js';
+import { type JSX, onMount } from 'solid-js';
 import { LIMITS, SignupBody } from '../../../shared/src/model/accounts.ts';
-import { currentUser, session } from '../state/session.ts';
+import { session } from '../state/session.ts';
 import { Field } from '../ui/Field.tsx';
 import { setTitle } from '../ui/format.ts';
-import { createAccountForm, FormSubmit } from './account-form-state.tsx';
+import { createAccountForm, FormSubmit, SignedInNotice } from './account-form-state.tsx';
 
 export default function SignupPage(): JSX.Element {
   onMount(() => setTitle('Become an author'));
@@ -22,14 +22,8 @@ export default function SignupPage(): JSX.Element {
   return (
     <article class="card prose-page">
       <h1>Become an author</h1>
-      <Show when={currentUser()}>
-        {(user) => (
-          <p class="notice">
-            You're signed in as <a href={`/@${user().handle}`}>{user().displayName}</a>.
-          </p>
-        )}
-      </Show>
-      <p>Create an account to get a profile page and, soon, to write and follow authors and tags.</p>
+      <SignedInNotice />
+      <p>Create an account to get a profile page, follow authors and tags, and keep a reading list on every device.</p>
       <form class="auth-form" novalidate onSubmit={(event) => void form.submit(event)} aria-busy={form.busy()}>
         <Field label="Email" type="email" autocomplete="email" {...form.field('email')} />
         <Field

@@ -5,6 +5,7 @@
  */
 import { createSignal, type JSX, Show } from 'solid-js';
 import type * as v from 'valibot';
+import { currentUser } from '../state/session.ts';
 import { type FieldLabels, fieldErrors, fieldOfMessage, plainWords, requestError } from './account-form.ts';
 
 type FieldElement = HTMLInputElement | HTMLTextAreaElement;
@@ -104,5 +105,18 @@ export function FormSubmit(props: { label: string; busy: boolean; serverError: s
         </button>
       </div>
     </>
+  );
+}
+
+/** On the sign-in and sign-up pages: who is signed in already, if anyone. */
+export function SignedInNotice(): JSX.Element {
+  return (
+    <Show when={currentUser()}>
+      {(user) => (
+        <p class="notice">
+          You're signed in as <a href={`/@${user().handle}`}>{user().displayName}</a>.
+        </p>
+      )}
+    </Show>
   );
 }
