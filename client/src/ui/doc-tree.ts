@@ -9,6 +9,7 @@ import type {
   InlineNode,
   ListItemNode,
   Mark,
+  TaskItemNode,
   TextNode,
 } from '../../../shared/src/model/content.ts';
 import { isSafeUrl } from '../../../shared/src/model/safe-url.ts';
@@ -93,7 +94,7 @@ function inline(nodes: readonly InlineNode[] | undefined): VNode[] {
   return out;
 }
 
-function blocks(nodes: readonly (BlockNode | ListItemNode)[] | undefined, depth: number): VNode[] {
+function blocks(nodes: readonly (BlockNode | ListItemNode | TaskItemNode)[] | undefined, depth: number): VNode[] {
   if (depth > MAX_DEPTH || !Array.isArray(nodes)) return [];
   const out: VNode[] = [];
   for (const node of nodes) {
@@ -103,7 +104,7 @@ function blocks(nodes: readonly (BlockNode | ListItemNode)[] | undefined, depth:
   return out;
 }
 
-function block(node: BlockNode | ListItemNode, depth: number): VNode | null {
+function block(node: BlockNode | ListItemNode | TaskItemNode, depth: number): VNode | null {
   switch (node.type) {
     case 'paragraph':
       return el('p', {}, inline(node.content));
@@ -134,6 +135,14 @@ function block(node: BlockNode | ListItemNode, depth: number): VNode | null {
     }
     case 'listItem':
       return el('li', {}, blocks(node.content, depth));
+    case 'taskList':
+      return el('ul', { class: 'task-list' }, blocks(node.content, depth));
+    case 'taskItem': {
+      // The box is drawn by CSS from data-checked; the words are for screen readers.
+      const checked = node.attrs?.checked === true;
+      const state = el('span', { class: 'sr-only' }, [checked ? 'Done: ' : 'To do: ']);
+      return el('li', { 'data-checked': String(checked) }, [state, ...blocks(node.content, depth)]);
+    }
     case 'horizontalRule':
       return el('hr', {}, []);
     case 'image': {

@@ -33,10 +33,12 @@ export type BlockNode =
   | { type: 'codeBlock'; attrs: { language: string | null }; content?: TextNode[] }
   | { type: 'bulletList'; content: ListItemNode[] }
   | { type: 'orderedList'; attrs?: { start: number }; content: ListItemNode[] }
+  | { type: 'taskList'; content: TaskItemNode[] }
   | { type: 'horizontalRule' }
   | { type: 'image'; attrs: { src: string; alt: string; title?: string | null } };
 
 export type ListItemNode = { type: 'listItem'; content: BlockNode[] };
+export type TaskItemNode = { type: 'taskItem'; attrs: { checked: boolean }; content: BlockNode[] };
 export type DocNode = { type: 'doc'; content: BlockNode[] };
 
 const SafeUrl = v.pipe(v.string(), v.check(isSafeUrl, 'Links and images must be http(s) URLs or site paths.'));
@@ -78,6 +80,7 @@ const BlockSchema: v.GenericSchema<BlockNode> = v.lazy(() =>
       attrs: v.optional(v.strictObject({ start: v.pipe(v.number(), v.integer(), v.minValue(0)) })),
       content: v.array(ListItemSchema),
     }),
+    v.strictObject({ type: v.literal('taskList'), content: v.array(TaskItemSchema) }),
     v.strictObject({ type: v.literal('horizontalRule') }),
     v.strictObject({
       type: v.literal('image'),
@@ -92,6 +95,14 @@ const BlockSchema: v.GenericSchema<BlockNode> = v.lazy(() =>
 
 const ListItemSchema: v.GenericSchema<ListItemNode> = v.lazy(() =>
   v.strictObject({ type: v.literal('listItem'), content: v.array(BlockSchema) }),
+);
+
+const TaskItemSchema: v.GenericSchema<TaskItemNode> = v.lazy(() =>
+  v.strictObject({
+    type: v.literal('taskItem'),
+    attrs: v.strictObject({ checked: v.boolean() }),
+    content: v.array(BlockSchema),
+  }),
 );
 
 export const DocSchema: v.GenericSchema<DocNode> = v.strictObject({

@@ -62,6 +62,13 @@ export function blockToHtml(block: BlockNode): string {
       const start = block.attrs?.start && block.attrs.start !== 1 ? ` start="${block.attrs.start}"` : '';
       return `<ol${start}>${block.content.map((item) => `<li>${item.content.map(blockToHtml).join('')}</li>`).join('')}</ol>`;
     }
+    case 'taskList':
+      return `<ul class="task-list">${block.content
+        .map(
+          (item) =>
+            `<li data-checked="${item.attrs.checked}">${item.attrs.checked ? '[x] ' : '[ ] '}${item.content.map(blockToHtml).join('')}</li>`,
+        )
+        .join('')}</ul>`;
     case 'horizontalRule':
       return '<hr>';
     case 'image':

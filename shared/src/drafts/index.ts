@@ -1,0 +1,3 @@
+export * from './draft-doc.ts';
+export * from './drafts-api.ts';
+export * from './drafts-schemas.ts';
