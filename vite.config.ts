@@ -43,7 +43,7 @@ export default defineConfig({
               // keeping follows offline, profile edits, reactions, comments, notifications, people lists,
               // form fields).
               name: 'app',
-              test: /node_modules[\\/](solid-js|@solidjs|idb)[\\/]|client[\\/]src[\\/](app[\\/]|store[\\/](?!offline-saves|follow-lists|following-top-up|profile\.|answers|reaction|comment|notification|social)|state[\\/](?!follow-lists|background|keep-following|profile\.|social|notification)|ui[\\/](?!PeopleList|Field|ReactionBar|Comment)|routes[\\/](OfflineSave|PostFeed|PostPage))|shared[\\/]src[\\/](?!model[\\/](accounts|social)\.ts|editor-schema)/,
+              test: /node_modules[\\/](solid-js|@solidjs|idb)[\\/]|client[\\/]src[\\/](app[\\/]|store[\\/](?!offline-saves|follow-lists|following-top-up|profile\.|answers|reaction|comment|notification|social|draft-)|state[\\/](?!follow-lists|background|keep-following|profile\.|social|notification)|ui[\\/](?!PeopleList|Field|ReactionBar|Comment)|routes[\\/](OfflineSave|PostFeed|PostPage))|shared[\\/]src[\\/](?!drafts[\\/]|model[\\/](accounts|social)\.ts|editor-schema)/,
             },
           ],
         },

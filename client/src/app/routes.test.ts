@@ -26,6 +26,7 @@ describe('route table', () => {
       '/saved',
       '/signup',
       '/signin',
+      '/drafts',
       '/reading-list',
       '/notifications',
       '/settings',

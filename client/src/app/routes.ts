@@ -30,6 +30,7 @@ export const routes: RouteDefinition[] = [
   { path: '/saved', component: lazy(() => import('../routes/SavedPage.tsx')) },
   { path: '/signup', component: lazy(() => import('../routes/SignupPage.tsx')) },
   { path: '/signin', component: lazy(() => import('../routes/SigninPage.tsx')) },
+  { path: '/drafts', component: lazy(() => import('../routes/MyDraftsPage.tsx')) },
   { path: '/reading-list', component: lazy(() => import('../routes/ReadingListPage.tsx')) },
   { path: '/notifications', component: lazy(() => import('../routes/NotificationsPage.tsx')) },
   { path: '/settings', component: lazy(() => import('../routes/SettingsPage.tsx')) },

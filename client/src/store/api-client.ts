@@ -67,7 +67,11 @@ export function createApiClient(options: ApiClientOptions = {}) {
   const isOnline = options.isOnline ?? browserOnline;
   const timeoutMs = options.timeoutMs ?? 15_000;
 
-  async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
+  async function request<T>(
+    path: string,
+    init: RequestInit = {},
+    read = (r: Response) => r.json() as Promise<T>,
+  ): Promise<T> {
     if (!isOnline()) throw new OfflineError();
     let response: Response;
     try {
@@ -83,7 +87,7 @@ export function createApiClient(options: ApiClientOptions = {}) {
     }
     if (response.ok) {
       try {
-        return (await response.json()) as T;
+        return await read(response);
       } catch {
         throw new ApiError(response.status, 'bad_response', 'The server sent an answer we could not read.');
       }
@@ -141,6 +145,15 @@ export function createApiClient(options: ApiClientOptions = {}) {
 
   return {
     send,
+    /** A GET of any API path; the named methods below are for the catalog and account reads. */
+    read: <T>(path: string, query: Query = {}) => get<T>(path, query),
+    /** A GET answered with bytes (a draft version's Yjs state). */
+    readBytes: (path: string) =>
+      request(
+        path,
+        { headers: { accept: 'application/octet-stream' } },
+        async (r) => new Uint8Array(await r.arrayBuffer()),
+      ),
     uploadAvatar: (image: Blob, csrf: string) => putImage<Author>(ACCOUNT_API.avatar, image, csrf),
     removeAvatar: (csrf: string) => send<Author>('DELETE', ACCOUNT_API.avatar, undefined, { [CSRF_HEADER]: csrf }),
     latest: (cursor?: string | null, limit?: number) => get<Page<PostSummary>>(API.latest, { cursor, limit }),

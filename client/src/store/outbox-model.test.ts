@@ -44,12 +44,13 @@ describe('outbox: which entry goes next', () => {
 });
 
 describe('outbox: what an answer does to an entry', () => {
-  it('sorts statuses: 2xx sent, none/5xx/408/429 failed, 401 signed out, other 4xx refused', () => {
+  it('sorts statuses: 2xx sent, none/5xx/408/425/429 failed, 401 signed out, other 4xx refused', () => {
     expect(classifyStatus(200, '').kind).toBe('sent');
     expect(classifyStatus(null, 'offline').kind).toBe('failed');
     expect(classifyStatus(503, 'down').kind).toBe('failed');
     expect(classifyStatus(429, 'slow down').kind).toBe('failed');
     expect(classifyStatus(408, 'timeout').kind).toBe('failed');
+    expect(classifyStatus(425, 'edits not on the server yet').kind).toBe('failed');
     expect(classifyStatus(401, 'sign in').kind).toBe('signed-out');
     expect(classifyStatus(404, 'no such author')).toEqual({ kind: 'refused', message: 'no such author' });
     expect(classifyStatus(409, 'reused').kind).toBe('refused');

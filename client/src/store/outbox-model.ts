@@ -85,7 +85,9 @@ export type SendOutcome =
 /** Sorts an HTTP status (or none, when there was no answer) into a send outcome. */
 export function classifyStatus(status: number | null, message: string): SendOutcome {
   if (status !== null && status >= 200 && status < 300) return { kind: 'sent' };
-  if (status === null || status >= 500 || status === 408 || status === 429) return { kind: 'failed', message };
+  // 425 Too Early: the server needs something first (a draft's latest edits before publishing it).
+  if (status === null || status >= 500 || status === 408 || status === 425 || status === 429)
+    return { kind: 'failed', message };
   if (status === 401) return { kind: 'signed-out', message };
   return { kind: 'refused', message };
 }
