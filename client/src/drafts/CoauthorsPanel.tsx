@@ -54,7 +54,7 @@ export function CoauthorsPanel(props: { state: DraftPanelState; isOwner: boolean
         <ul class="member-list">
           <For each={members()}>
             {(member) => (
-              <li>
+              <li class="member-row">
                 <span>
                   {member.displayName} <span class="muted">@{member.handle}</span> · {ROLE_LABEL[member.role]}
                 </span>
@@ -79,6 +79,7 @@ export function CoauthorsPanel(props: { state: DraftPanelState; isOwner: boolean
           <div class="invite-row">
             <input
               id="invite-handle"
+              class="invite-input"
               placeholder="@handle"
               autocomplete="off"
               value={handle()}

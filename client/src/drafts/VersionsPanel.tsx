@@ -45,7 +45,13 @@ export function VersionsPanel(props: { state: DraftPanelState; doc: Y.Doc; canWr
         <form class="invite-form" onSubmit={(e) => void save(e)}>
           <label for="version-name">Version name</label>
           <div class="invite-row">
-            <input id="version-name" maxLength={80} value={name()} onInput={(e) => setName(e.currentTarget.value)} />
+            <input
+              id="version-name"
+              class="invite-input"
+              maxLength={80}
+              value={name()}
+              onInput={(e) => setName(e.currentTarget.value)}
+            />
             <button type="submit" class="button button-secondary" disabled={!isOnline() || !name().trim()}>
               Save version
             </button>
@@ -58,7 +64,7 @@ export function VersionsPanel(props: { state: DraftPanelState; doc: Y.Doc; canWr
             <ul class="member-list">
               <For each={versions.latest ?? []}>
                 {(v) => (
-                  <li>
+                  <li class="member-row">
                     <span>
                       {v.name}{' '}
                       <span class="muted small">
