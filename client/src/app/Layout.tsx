@@ -11,6 +11,8 @@ import { StorageNotice } from '../ui/StorageNotice.tsx';
 const UpdatePrompt = lazy(() => import('../sw/UpdatePrompt.tsx'));
 // The unread count: after the first paint too (it asks the server, and only signed-in readers have one).
 const NotificationsLink = lazy(() => import('../routes/NotificationsLink.tsx'));
+// Only when signing out with drafts on this device.
+const SignOutChoice = lazy(() => import('../routes/SignOutChoice.tsx'));
 
 const afterFirstPaint = (run: () => void) => {
   const start = () =>
@@ -60,16 +62,38 @@ export function Layout(props: RouteSectionProps): JSX.Element {
   );
 
   const [signOutError, setSignOutError] = createSignal<string | null>(null);
-  const signOut = async () => {
+  const [askSignOut, setAskSignOut] = createSignal<string | null>(null);
+  /** Asks first when the user's drafts are on this device (a shared computer should not keep them). */
+  const startSignOut = async (userId: string) => {
+    const { deviceCopies } = await import('../store/device-copies.ts');
+    if (deviceCopies(userId).count > 0) setAskSignOut(userId);
+    else await signOut();
+  };
+  const chooseSignOut = async (choice: 'keep' | 'remove' | 'cancel') => {
+    const userId = askSignOut();
+    setAskSignOut(null);
+    if (choice === 'cancel' || !userId) return;
+    if (!(await signOut())) return;
+    if (choice === 'remove') {
+      const { deviceCopies } = await import('../store/device-copies.ts');
+      await deviceCopies(userId)
+        .remove()
+        .catch((error: unknown) => setSignOutError(`Some drafts stayed on this device: ${String(error)}`));
+    }
+  };
+  /** Resolves whether the session ended. */
+  const signOut = async (): Promise<boolean> => {
     setSignOutError(null);
     try {
       await session().signOut();
+      return true;
     } catch (error) {
       setSignOutError(
         isOnline()
           ? `Signing out failed: ${error instanceof Error ? error.message : String(error)}`
           : "You're offline. Connect to sign out.",
       );
+      return false;
     }
   };
   const current = (path: string) => (location.pathname === path ? 'page' : undefined);
@@ -130,6 +154,11 @@ export function Layout(props: RouteSectionProps): JSX.Element {
                       </li>
                     </Show>
                     <li>
+                      <a href="/drafts" aria-current={current('/drafts')}>
+                        My drafts
+                      </a>
+                    </li>
+                    <li>
                       <a href="/reading-list" aria-current={current('/reading-list')}>
                         Reading list
                       </a>
@@ -145,7 +174,7 @@ export function Layout(props: RouteSectionProps): JSX.Element {
                       </a>
                     </li>
                     <li>
-                      <button type="button" class="nav-button" onClick={() => void signOut()}>
+                      <button type="button" class="nav-button" onClick={() => void startSignOut(user().id)}>
                         Sign out
                       </button>
                     </li>
@@ -155,6 +184,13 @@ export function Layout(props: RouteSectionProps): JSX.Element {
             </ul>
           </nav>
         </div>
+        <Show when={askSignOut()}>
+          {(userId) => (
+            <Suspense>
+              <SignOutChoice userId={userId()} onChoose={(choice) => void chooseSignOut(choice)} />
+            </Suspense>
+          )}
+        </Show>
         <div role="alert" class="header-alert">
           <Show when={signOutError()}>
             <p class="container">{signOutError()}</p>
