@@ -154,6 +154,11 @@ export function Layout(props: RouteSectionProps): JSX.Element {
                       </li>
                     </Show>
                     <li>
+                      <a class="nav-cta" href="/write" aria-current={current('/write')}>
+                        Write
+                      </a>
+                    </li>
+                    <li>
                       <a href="/drafts" aria-current={current('/drafts')}>
                         My drafts
                       </a>

@@ -27,6 +27,8 @@ describe('route table', () => {
       '/signup',
       '/signin',
       '/drafts',
+      '/write',
+      '/write/:id',
       '/reading-list',
       '/notifications',
       '/settings',

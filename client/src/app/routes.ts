@@ -31,6 +31,9 @@ export const routes: RouteDefinition[] = [
   { path: '/signup', component: lazy(() => import('../routes/SignupPage.tsx')) },
   { path: '/signin', component: lazy(() => import('../routes/SigninPage.tsx')) },
   { path: '/drafts', component: lazy(() => import('../routes/MyDraftsPage.tsx')) },
+  { path: '/write', component: lazy(() => import('../routes/NewDraftPage.tsx')) },
+  // The editor (Tiptap, Yjs) lives in this chunk only.
+  { path: '/write/:id', component: lazy(() => import('../routes/WritePage.tsx')) },
   { path: '/reading-list', component: lazy(() => import('../routes/ReadingListPage.tsx')) },
   { path: '/notifications', component: lazy(() => import('../routes/NotificationsPage.tsx')) },
   { path: '/settings', component: lazy(() => import('../routes/SettingsPage.tsx')) },

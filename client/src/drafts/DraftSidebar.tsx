@@ -3,7 +3,7 @@ import type { JSX } from 'solid-js';
 import type * as Y from 'yjs';
 import type { DraftRole } from '../../../shared/src/drafts/drafts-api.ts';
 import { CoauthorsPanel } from './CoauthorsPanel.tsx';
-import { createDraftPanelState } from './draft-panel-state.ts';
+import { createDraftPanelState, type DraftPanelState } from './draft-panel-state.ts';
 import { PublishPanel } from './PublishPanel.tsx';
 import { VersionsPanel } from './VersionsPanel.tsx';
 
@@ -13,12 +13,14 @@ export type DraftSidebarProps = {
   /** The signed-in user's role; the server's summary overrides it once known. */
   role: DraftRole;
   userId: string;
+  /** The page's panel state when it needs the summary too (the editor reads the role from it). */
+  state?: DraftPanelState;
   /** Extra controls from the editor (e.g. "Export as Markdown"). */
   children?: JSX.Element;
 };
 
 export function DraftSidebar(props: DraftSidebarProps): JSX.Element {
-  const state = createDraftPanelState(() => props.draftId);
+  const state = props.state ?? createDraftPanelState(() => props.draftId);
   const role = () => state.summary()?.role ?? props.role;
   const canWrite = () => role() !== 'viewer';
   return (

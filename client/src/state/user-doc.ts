@@ -7,14 +7,14 @@
  */
 import { createEffect, createRoot, createSignal, on } from 'solid-js';
 import { sessionStore } from '../store/session.ts';
-import type { UserDocStatus } from '../sync/user-doc.ts';
+import type { SyncedDocStatus as UserDocStatus } from '../sync/synced-doc.ts';
 import type { ReadingItem, ReadingTarget } from '../sync/user-doc-model.ts';
 import type { UserDocSession, UserDocSnapshot } from '../sync/user-doc-session.ts';
 import { isOnline } from './online.ts';
 import { cachedSettings, keepAndApply, type ReaderSettings } from './reader-settings.ts';
 import { currentUser } from './session.ts';
 
-export type { UserDocStatus } from '../sync/user-doc.ts';
+export type { SyncedDocStatus as UserDocStatus } from '../sync/synced-doc.ts';
 export type { ReadingItem, ReadingTarget } from '../sync/user-doc-model.ts';
 
 /** A signed-out reader has no reading list; thrown by the actions. */

@@ -134,11 +134,16 @@ export function createApiClient(options: ApiClientOptions = {}) {
     });
   }
 
-  /** Uploads an avatar image as it is (the server checks its kind and size). */
-  function putImage<T>(path: string, image: Blob, csrf: string): Promise<T> {
+  /** Uploads an image as it is (the server checks its kind and size). */
+  function sendImage<T>(
+    method: 'PUT' | 'POST',
+    path: string,
+    image: Blob,
+    headers: Record<string, string>,
+  ): Promise<T> {
     return request<T>(path, {
-      method: 'PUT',
-      headers: { 'content-type': image.type || 'application/octet-stream', [CSRF_HEADER]: csrf },
+      method,
+      headers: { 'content-type': image.type || 'application/octet-stream', ...headers },
       body: image,
     });
   }
@@ -154,7 +159,11 @@ export function createApiClient(options: ApiClientOptions = {}) {
         { headers: { accept: 'application/octet-stream' } },
         async (r) => new Uint8Array(await r.arrayBuffer()),
       ),
-    uploadAvatar: (image: Blob, csrf: string) => putImage<Author>(ACCOUNT_API.avatar, image, csrf),
+    uploadAvatar: (image: Blob, csrf: string) =>
+      sendImage<Author>('PUT', ACCOUNT_API.avatar, image, { [CSRF_HEADER]: csrf }),
+    /** A draft's image (DRAFTS_API.media, written out to keep the drafts module out of the entry chunk). */
+    uploadMedia: (image: Blob, headers: Record<string, string>) =>
+      sendImage<{ url: string }>('POST', '/api/media', image, headers),
     removeAvatar: (csrf: string) => send<Author>('DELETE', ACCOUNT_API.avatar, undefined, { [CSRF_HEADER]: csrf }),
     latest: (cursor?: string | null, limit?: number) => get<Page<PostSummary>>(API.latest, { cursor, limit }),
     popularPosts: (window: PopularWindow, limit?: number) =>

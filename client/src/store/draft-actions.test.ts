@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ACCOUNT_API, CSRF_HEADER, IDEMPOTENCY_HEADER } from '../../../shared/src/model/account-api.ts';
 import type { SessionInfo } from '../../../shared/src/model/accounts.ts';
 import { createApiClient } from './api-client.ts';
-import { base64, createDraftActions, waitingDeletes, waitingPublish } from './draft-actions.ts';
+import { base64, createDraftActions, waitingCreate, waitingDeletes, waitingPublish } from './draft-actions.ts';
 import { signedInDevice } from './test-device.ts';
 import { author, eventually } from './test-fixtures.ts';
 
@@ -68,6 +68,24 @@ describe('draft actions', () => {
     expect(publish?.body).toEqual({ stateVector: base64(new Uint8Array([7, 8])) });
     expect(publish?.op).toBeTruthy();
     expect(publish?.csrf).toBe('c1');
+  });
+
+  it('a draft written offline is created on the server before it is published', async () => {
+    const { server, client } = fakeServer();
+    const { box, session } = await signedInDevice(client);
+    const actions = createDraftActions({ box, client, session });
+    server.offline = true;
+    await actions.create('d9');
+    await actions.publish('d9', new Uint8Array([3]));
+    expect(waitingCreate(await box.entries().read(), 'd9')?.state).not.toBe('refused');
+    server.offline = false;
+    await box.replay(true);
+    await eventually(async () => expect(await box.entries().read()).toEqual([]));
+    expect(server.calls.map((c) => `${c.method} ${c.path}`)).toEqual([
+      'PUT /api/drafts/d9',
+      'POST /api/drafts/d9/publish',
+    ]);
+    expect(server.calls[0]?.op).toBeTruthy();
   });
 
   it('a 425 (edits not on the server yet) keeps the publish waiting to retry, not refused', async () => {

@@ -23,9 +23,17 @@ import { type Outbox, type OutboxKind, outbox, randomId } from './outbox.ts';
 import type { OutboxEntry } from './outbox-model.ts';
 import { type SessionStore, sessionStore } from './session.ts';
 
+export const DRAFT_CREATE_KIND = 'draft-create';
 export const DRAFT_PUBLISH_KIND = 'draft-publish';
 export const DRAFT_DELETE_KIND = 'draft-delete';
 
+/**
+ * One key per draft for every kind: the outbox sends a key's changes in order, so a draft written offline
+ * is created on the server before its publish or delete is sent.
+ */
+const draftKey = (draftId: string) => `draft:${draftId}`;
+
+export type CreatePayload = { draftId: string };
 export type PublishPayload = { draftId: string; stateVector: string };
 export type DeletePayload = { draftId: string; action: 'delete' | 'restore' };
 
@@ -43,8 +51,14 @@ export function base64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
+export const createKind: OutboxKind<CreatePayload, DraftSummary> = {
+  key: (p) => draftKey(p.draftId),
+  // PUT with the id the device chose: sent twice (a lost answer), the server answers with the same draft.
+  request: (entry) => ({ method: 'PUT', path: DRAFTS_API.draft(entry.payload.draftId) }),
+};
+
 export const publishKind: OutboxKind<PublishPayload, PublishResult> = {
-  key: (p) => `draft:${p.draftId}:publish`,
+  key: (p) => draftKey(p.draftId),
   request: (entry) => ({
     method: 'POST',
     path: DRAFTS_API.publish(entry.payload.draftId),
@@ -55,7 +69,7 @@ export const publishKind: OutboxKind<PublishPayload, PublishResult> = {
 };
 
 export const deleteKind: OutboxKind<DeletePayload, DraftSummary> = {
-  key: (p) => `draft:${p.draftId}:delete`,
+  key: (p) => draftKey(p.draftId),
   request: ({ payload }) =>
     payload.action === 'delete'
       ? { method: 'DELETE', path: DRAFTS_API.draft(payload.draftId) }
@@ -71,6 +85,7 @@ export function createDraftActions({
   client = api(),
   session = sessionStore(),
 }: DraftActionsDeps = {}) {
+  box.register(DRAFT_CREATE_KIND, createKind);
   box.register(DRAFT_PUBLISH_KIND, publishKind);
   box.register(DRAFT_DELETE_KIND, deleteKind);
 
@@ -84,6 +99,8 @@ export function createDraftActions({
   return {
     list: () => client.read<{ items: DraftSummary[] }>(DRAFTS_API.drafts).then((r) => r.items),
     get: (draftId: string) => client.read<DraftSummary>(DRAFTS_API.draft(draftId)),
+    /** Queues the new draft's creation on the server; resolves once it is stored on the device. */
+    create: (draftId: string) => box.enqueue<CreatePayload>(DRAFT_CREATE_KIND, { draftId }),
     /** Queues the publication of everything in `stateVector`; resolves once it is stored on the device. */
     publish: (draftId: string, stateVector: Uint8Array) =>
       box.enqueue<PublishPayload>(DRAFT_PUBLISH_KIND, { draftId, stateVector: base64(stateVector) }),
@@ -99,6 +116,12 @@ export function createDraftActions({
       client.read<{ items: DraftVersion[] }>(DRAFTS_API.versions(draftId)).then((r) => r.items),
     saveVersion: (draftId: string, name: string) =>
       sendNow<DraftVersion>('POST', DRAFTS_API.versions(draftId), { name }),
+    /** Uploads a draft's image (kept on the device until now); resolves with its URL on the server. */
+    uploadImage: async (image: Blob) => {
+      const csrf = await session.csrf();
+      if (!csrf) throw new DraftSignInError();
+      return (await client.uploadMedia(image, { [CSRF_HEADER]: csrf, [IDEMPOTENCY_HEADER]: randomId() })).url;
+    },
     /** The Yjs state of a saved version, to restore from. */
     versionState: (draftId: string, versionId: string) => client.readBytes(DRAFTS_API.version(draftId, versionId)),
   };
@@ -117,6 +140,16 @@ export const waitingPublish = (entries: readonly OutboxEntry[], draftId: string)
   entries.find(
     (e): e is OutboxEntry<PublishPayload> =>
       e.kind === DRAFT_PUBLISH_KIND && (e.payload as PublishPayload).draftId === draftId,
+  );
+
+/**
+ * The creation of a draft still waiting (or refused) on this device: until the server has the draft, the
+ * editor does not connect (the server would refuse a draft it does not know).
+ */
+export const waitingCreate = (entries: readonly OutboxEntry[], draftId: string) =>
+  entries.find(
+    (e): e is OutboxEntry<CreatePayload> =>
+      e.kind === DRAFT_CREATE_KIND && (e.payload as CreatePayload).draftId === draftId,
   );
 
 /** Drafts whose deletion waits on this device (hidden from the list meanwhile). */

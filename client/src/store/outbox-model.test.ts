@@ -116,6 +116,11 @@ describe('outbox: folding a new change into waiting ones', () => {
     expect(coalesce(behindSending, entry('b', 'k', 3), last).remove).toEqual([]);
   });
 
+  it('never folds a change of another kind that shares the key (it keeps their order)', () => {
+    const create = { ...entry('a', 'k', 1), kind: 'create' };
+    expect(coalesce([create], entry('b', 'k', 2), last).remove).toEqual([]);
+  });
+
   it('keeps both when the rule says so', () => {
     expect(coalesce([entry('a', 'k', 1)], entry('b', 'k', 2), () => undefined).remove).toEqual([]);
   });

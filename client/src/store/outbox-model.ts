@@ -159,7 +159,8 @@ export function coalesce<P>(
     .filter((e) => e.key === added.key && e.userId === added.userId && e.state !== 'sending')
     .sort(byAge);
   const older = sameKey.at(-1);
-  if (!older) return { remove: [], add: added };
+  // Kinds may share a key to keep their order (a draft's create before its publish); only like folds into like.
+  if (!older || older.kind !== added.kind) return { remove: [], add: added };
   // Only a tail of the key can fold: something older than a `sending` entry must stay behind it.
   const sendingAfter = existing.some(
     (e) => e.key === added.key && e.userId === added.userId && e.state === 'sending' && byAge(older, e) < 0,

@@ -1,7 +1,8 @@
 /** Service worker registration and its prompts: a new version waiting, and "ready to work offline". */
 
 import { useRegisterSW } from 'virtual:pwa-register/solid';
-import { createEffect, type JSX, onCleanup, Show } from 'solid-js';
+import { createEffect, createSignal, type JSX, onCleanup, Show } from 'solid-js';
+import { flushBeforeReload } from './flush-before-reload.ts';
 
 export default function UpdatePrompt(): JSX.Element {
   const {
@@ -14,6 +15,14 @@ export default function UpdatePrompt(): JSX.Element {
       console.warn('Service worker registration failed; offline reading is unavailable.', error);
     },
   });
+
+  const [reloading, setReloading] = createSignal(false);
+  // An open draft's last keystrokes reach the device before the page goes away.
+  const reload = async () => {
+    setReloading(true);
+    await flushBeforeReload();
+    await updateServiceWorker(true);
+  };
 
   // The "ready" toast goes away by itself.
   createEffect(() => {
@@ -38,8 +47,8 @@ export default function UpdatePrompt(): JSX.Element {
         <Show when={needRefresh()}>
           <div class="toast">
             <p>A new version is available.</p>
-            <button type="button" class="button" onClick={() => void updateServiceWorker(true)}>
-              Reload
+            <button type="button" class="button" disabled={reloading()} onClick={() => void reload()}>
+              {reloading() ? 'Saving your work…' : 'Reload'}
             </button>
             <button type="button" class="button button-secondary" onClick={() => setNeedRefresh(false)}>
               Later

@@ -5,7 +5,7 @@
  */
 import { userDocName } from '../../../shared/src/protocol/doc-name.ts';
 import type { ReaderSettings } from '../state/reader-settings.ts';
-import { openUserDoc, type UserDocOptions, type UserDocStatus } from './user-doc.ts';
+import { openSyncedDoc, type SyncedDocOptions, type SyncedDocStatus, siteSyncUrl } from './synced-doc.ts';
 import {
   type ReadingItem,
   type ReadingTarget,
@@ -26,18 +26,15 @@ export type UserDocSnapshot = {
 
 export type UserDocSessionOptions = {
   userId: string;
-  token: UserDocOptions['token'];
+  token: SyncedDocOptions['token'];
   /** Whether to connect right away (the browser is online). */
   online: boolean;
   onSnapshot(snapshot: UserDocSnapshot): void;
-  onStatus(status: UserDocStatus): void;
+  onStatus(status: SyncedDocStatus): void;
 };
 
-/** This site's sync endpoint, ws: or wss: like the page. */
-const siteSyncUrl = () => `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}/sync`;
-
 export async function startUserDocSession(options: UserDocSessionOptions) {
-  const userDoc = await openUserDoc({
+  const userDoc = await openSyncedDoc({
     docName: userDocName(options.userId),
     serverUrl: siteSyncUrl(),
     token: options.token,

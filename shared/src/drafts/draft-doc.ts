@@ -6,6 +6,8 @@
  * - `title`, `excerpt`: Y.Text, edited character by character together. An empty excerpt means "derive it".
  * - `tags`: Y.Array<string> of tag slugs, in order.
  * - `meta`: Y.Map of scalars where the last writer wins: series title, part number, cover image URL.
+ * - `writers`: Y.Map from a Yjs client id to the display name of whoever edited through it, so the editor
+ *   can say whose changes merged after a reconnect. Not published.
  */
 import type * as Y from 'yjs';
 
@@ -15,6 +17,7 @@ export const DRAFT_FIELDS = {
   excerpt: 'excerpt',
   tags: 'tags',
   meta: 'meta',
+  writers: 'writers',
 } as const;
 
 export type DraftMeta = {

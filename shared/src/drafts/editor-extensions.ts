@@ -17,6 +17,8 @@ import { HEADING_LEVELS } from '../model/content.ts';
 export type EditorSchemaOptions = {
   /** A replacement code block (e.g. CodeBlockLowlight); it must keep the name `codeBlock` and its `language` attribute. */
   codeBlock?: AnyExtension;
+  /** A replacement image node (the editor's shows images still on the device); it must keep the name `image`. */
+  image?: AnyExtension;
 };
 
 export function editorSchemaExtensions(options: EditorSchemaOptions = {}): AnyExtension[] {
@@ -33,6 +35,6 @@ export function editorSchemaExtensions(options: EditorSchemaOptions = {}): AnyEx
     ...(options.codeBlock ? [options.codeBlock] : []),
     TaskList,
     TaskItem.configure({ nested: true }),
-    Image.configure({ inline: false, allowBase64: false }),
+    options.image ?? Image.configure({ inline: false, allowBase64: false }),
   ];
 }

@@ -1,7 +1,8 @@
 /**
- * The signed-in user's private document (`user:<id>`, owner only) on this device: a Y.Doc kept in
- * IndexedDB (y-indexeddb, loaded before connecting so the reading list shows offline at once) and synced
- * through the server with the stock y-websocket provider, with persisted-update acks for "synced".
+ * One synced document on this device (the user's private `user:<id>` doc, a `draft:<id>`): a Y.Doc kept in
+ * IndexedDB (y-indexeddb, loaded before connecting so it shows offline at once) and synced through the
+ * server with the stock y-websocket provider, with persisted-update acks for "synced". Its status says
+ * where the data stands: on the device (or why not: IndexedDB missing or full), and on the server.
  *
  * The sync token lasts an hour: a new one is fetched for every connection and ahead of expiry, and when
  * the server closes with 4401 (token expired) the doc connects again with a renewed token. Other refusals
@@ -13,19 +14,28 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { CloseCode } from '../../../shared/src/protocol/close-codes.ts';
+import { type DeviceCopy, trackDeviceWrites } from './device-writes.ts';
 import { ackParams, PersistedAcks } from './persisted-acks.ts';
 
+export type { DeviceCopy } from './device-writes.ts';
+
 /** `offline`: not connected (by choice or waiting to reconnect); `refused`: the server will not sync it. */
-export type UserDocConnection = 'offline' | 'connecting' | 'connected' | 'refused';
-export type UserDocStatus = {
-  connection: UserDocConnection;
+export type SyncedDocConnection = 'offline' | 'connecting' | 'connected' | 'refused';
+export type SyncedDocStatus = {
+  connection: SyncedDocConnection;
   /** Every change made here is stored on the server. */
   synced: boolean;
   /** Changes made here the server has not confirmed yet. */
   pending: number;
+  /** When the server last confirmed holding every change made here (ms); null before it first did. */
+  lastSyncedAt: number | null;
+  /** Whether this device keeps a copy, and whether every change is in it yet. */
+  device: DeviceCopy;
+  /** Why the server would not sync (its close code and reason) once `connection` is 'refused'. */
+  refusal: { code: number; reason: string } | null;
 };
 
-export type UserDocOptions = {
+export type SyncedDocOptions = {
   docName: string;
   /** The sync endpoint, e.g. `wss://example.org/sync`. */
   serverUrl: string;
@@ -41,25 +51,30 @@ export type UserDocOptions = {
   maxBackoffTime?: number;
 };
 
-export type UserDoc = {
+export type SyncedDoc = {
   readonly doc: Y.Doc;
   readonly provider: WebsocketProvider;
-  status(): UserDocStatus;
+  status(): SyncedDocStatus;
   /** Calls `listener` whenever the status changes; returns the disposer. */
-  onStatus(listener: (status: UserDocStatus) => void): () => void;
+  onStatus(listener: (status: SyncedDocStatus) => void): () => void;
   /** Connects with a fresh token (after coming online). */
   connect(): Promise<void>;
   /** Closes the socket and stays disconnected until `connect` (the browser went offline). */
   disconnect(): void;
+  /** Resolves once every change made so far is stored on this device (at once when it keeps no copy). */
+  whenStoredOnDevice(): Promise<void>;
   /** Closes everything; the device's copy stays in IndexedDB. */
   destroy(): void;
 };
+
+/** This site's sync endpoint, ws: or wss: like the page. */
+export const siteSyncUrl = () => `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}/sync`;
 
 const RENEW_EVERY_MS = 40 * 60_000;
 /** Renewing the token again this soon after a 4401 means it is not the token: stop rather than loop. */
 const MIN_RENEW_GAP_MS = 30_000;
 
-export async function openUserDoc(options: UserDocOptions): Promise<UserDoc> {
+export async function openSyncedDoc(options: SyncedDocOptions): Promise<SyncedDoc> {
   const doc = new Y.Doc();
   const provider = new WebsocketProvider(options.serverUrl, options.docName, doc, {
     connect: false,
@@ -70,18 +85,30 @@ export async function openUserDoc(options: UserDocOptions): Promise<UserDoc> {
   });
   // Before local persistence loads, so changes restored from disk count as not yet stored.
   const acks = new PersistedAcks(provider);
-  const persistence = options.persist === false ? null : new IndexeddbPersistence(options.docName, doc);
+  const persistence =
+    options.persist !== false && typeof indexedDB !== 'undefined'
+      ? new IndexeddbPersistence(options.docName, doc)
+      : null;
+  const device = trackDeviceWrites({ doc, persistence, onChange: () => notify() });
 
-  let connection: UserDocConnection = 'offline';
+  let connection: SyncedDocConnection = 'offline';
   let destroyed = false;
   let lastRenewAt = Number.NEGATIVE_INFINITY;
-  const listeners = new Set<(status: UserDocStatus) => void>();
-  const status = (): UserDocStatus => ({ connection, synced: acks.synced, pending: acks.pending });
+  const listeners = new Set<(status: SyncedDocStatus) => void>();
+  let refusal: SyncedDocStatus['refusal'] = null;
+  const status = (): SyncedDocStatus => ({
+    connection,
+    synced: acks.synced,
+    pending: acks.pending,
+    lastSyncedAt: acks.lastSyncedAt,
+    device: device.state(),
+    refusal,
+  });
   const notify = () => {
     const now = status();
     for (const listener of [...listeners]) listener(now);
   };
-  const setConnection = (next: UserDocConnection) => {
+  const setConnection = (next: SyncedDocConnection) => {
     connection = next;
     notify();
   };
@@ -111,10 +138,11 @@ export async function openUserDoc(options: UserDocOptions): Promise<UserDoc> {
       setConnection(provider.shouldConnect ? 'connecting' : 'offline');
     }
   };
-  const onClosed = ({ code }: { code: number }) => {
+  const onClosed = ({ code, reason }: { code: number; reason: string }) => {
     const expired = code === CloseCode.Unauthenticated && Date.now() - lastRenewAt > MIN_RENEW_GAP_MS;
-    if (expired) void connect(true);
-    else setConnection('refused');
+    if (expired) return void connect(true);
+    refusal = { code, reason };
+    setConnection('refused');
   };
   provider.on('status', onProviderStatus);
   provider.on('closed', onClosed);
@@ -123,7 +151,7 @@ export async function openUserDoc(options: UserDocOptions): Promise<UserDoc> {
   // Ahead of expiry, so the provider's own reconnects (after a network blip) use a valid token.
   const renewTimer = setInterval(() => void useToken(true), options.renewEveryMs ?? RENEW_EVERY_MS);
 
-  if (persistence) await persistence.whenSynced;
+  await device.loaded;
 
   return {
     doc,
@@ -133,7 +161,11 @@ export async function openUserDoc(options: UserDocOptions): Promise<UserDoc> {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    connect: () => connect(false),
+    connect: () => {
+      refusal = null;
+      return connect(false);
+    },
+    whenStoredOnDevice: () => device.whenStored(),
     disconnect() {
       provider.disconnect();
       setConnection('offline');
@@ -146,6 +178,7 @@ export async function openUserDoc(options: UserDocOptions): Promise<UserDoc> {
       provider.off('status', onProviderStatus);
       provider.off('closed', onClosed);
       acks.destroy();
+      device.destroy();
       provider.destroy();
       provider.awareness.destroy();
       void persistence?.destroy();

@@ -1,12 +1,12 @@
 /**
- * The client's user doc (client/src/sync/user-doc.ts) against a real sync server, with the stock
+ * The client's user doc (client/src/sync/synced-doc.ts) against a real sync server, with the stock
  * provider underneath: two devices of one user share the reading list and settings, offline changes
  * arrive after reconnect, removals on both sides while apart stay removed, the device copy loads before
  * connecting, an expired token is renewed, and nobody else can open the doc.
  */
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openUserDoc, type UserDoc, type UserDocOptions } from '../../client/src/sync/user-doc.ts';
+import { openSyncedDoc, type SyncedDoc, type SyncedDocOptions } from '../../client/src/sync/synced-doc.ts';
 import {
   addToReadingList,
   readingItems,
@@ -22,16 +22,16 @@ import { startTestServer, type TestServer } from './support/harness.ts';
 import { sleep, waitFor } from './support/wait.ts';
 
 const post = (n: number) => ({ postId: `p${n}`, slug: `post-${n}`, title: `Post ${n}` });
-const ids = (device: UserDoc) => readingItems(readingListMap(device.doc)).map((item) => item.postId);
+const ids = (device: SyncedDoc) => readingItems(readingListMap(device.doc)).map((item) => item.postId);
 
 describe('user doc over the sync server', () => {
   let server: TestServer;
-  const devices: UserDoc[] = [];
+  const devices: SyncedDoc[] = [];
   let run = 0;
 
   /** One device of `userId`; `persist` names its IndexedDB copy (each device its own). */
-  async function device(userId: string, extra: Partial<UserDocOptions> = {}) {
-    const opened = await openUserDoc({
+  async function device(userId: string, extra: Partial<SyncedDocOptions> = {}) {
+    const opened = await openSyncedDoc({
       docName: userDocName(userId),
       serverUrl: server.url,
       token: async () => server.token(userId),
@@ -45,7 +45,7 @@ describe('user doc over the sync server', () => {
     await opened.connect();
     return opened;
   }
-  const synced = (d: UserDoc) => waitFor(() => d.status().connection === 'connected' && d.status().synced);
+  const synced = (d: SyncedDoc) => waitFor(() => d.status().connection === 'connected' && d.status().synced);
 
   beforeEach(async () => {
     server = await startTestServer();
@@ -139,7 +139,7 @@ describe('user doc over the sync server', () => {
     await synced(owner);
     addToReadingList(readingListMap(owner.doc), post(1), 1);
     await synced(owner);
-    const intruder = await openUserDoc({
+    const intruder = await openSyncedDoc({
       docName: userDocName('u1'),
       serverUrl: server.url,
       token: async () => server.token('u2'),
