@@ -3,6 +3,7 @@ import {
   afterSend,
   BACKOFF,
   backoffMs,
+  byAge,
   classifyStatus,
   coalesce,
   newEntry,
@@ -119,6 +120,14 @@ describe('outbox: folding a new change into waiting ones', () => {
   it('never folds a change of another kind that shares the key (it keeps their order)', () => {
     const create = { ...entry('a', 'k', 1), kind: 'create' };
     expect(coalesce([create], entry('b', 'k', 2), last).remove).toEqual([]);
+  });
+
+  it('dates a change after the waiting ones of its key, even within the same millisecond', () => {
+    const create = { ...entry('z', 'k', 5), kind: 'create' };
+    const publish = coalesce([create], entry('a', 'k', 5), undefined).add;
+    expect(publish.createdAt).toBe(6);
+    expect([publish, create].sort(byAge).map((e) => e.id)).toEqual(['z', 'a']);
+    expect(coalesce([entry('x', 'other', 9)], entry('b', 'k', 5), undefined).add.createdAt).toBe(5);
   });
 
   it('keeps both when the rule says so', () => {

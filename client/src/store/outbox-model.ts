@@ -144,12 +144,28 @@ export const signedIn = <P>(entry: OutboxEntry<P>): OutboxEntry<P> =>
   entry.needsSignIn ? { ...entry, needsSignIn: false, notBefore: 0 } : entry;
 
 /**
+ * Folds `added` into the waiting changes of its key (see `fold`) and dates it after every change of that
+ * key, so two changes made in the same millisecond still go in the order they were made.
+ */
+export function coalesce<P>(
+  existing: readonly OutboxEntry<P>[],
+  added: OutboxEntry<P>,
+  merge: ((older: P, newer: P) => P | undefined) | undefined,
+): { remove: string[]; add: OutboxEntry<P> } {
+  const folded = fold(existing, added, merge);
+  const latest = Math.max(
+    ...existing.filter((e) => e.key === added.key && !folded.remove.includes(e.id)).map((e) => e.createdAt),
+  );
+  return folded.add.createdAt > latest ? folded : { ...folded, add: { ...folded.add, createdAt: latest + 1 } };
+}
+
+/**
  * Folds a new change into the entries of its key. `merge(older, newer)` is the kind's rule: the payload that
  * replaces both, or undefined to keep both. Only entries not being sent are folded (one being sent may
  * already have reached the server); the newest such entry of the key merges with the new one, which keeps
  * its own id and time. Returns the entries to delete and the entry to add.
  */
-export function coalesce<P>(
+function fold<P>(
   existing: readonly OutboxEntry<P>[],
   added: OutboxEntry<P>,
   merge: ((older: P, newer: P) => P | undefined) | undefined,

@@ -32,7 +32,7 @@ export function editorJsonToDoc(input: unknown): EditorJsonResult {
   const ctx: Ctx = { strip: (what) => stripped.add(what), problem: (p) => problems.push(p) };
   const root = asJson(input);
   const content = root?.type === 'doc' ? blocks(root.content, ctx, 0) : [];
-  if (!root || root.type !== 'doc') problems.push({ path: '', message: 'The draft body is not a document.' });
+  if (root?.type !== 'doc') problems.push({ path: '', message: 'The draft body is not a document.' });
   return { doc: { type: 'doc', content }, stripped: [...stripped], problems };
 }
 
