@@ -26,6 +26,8 @@ export type BodyEditorProps = {
   /** Keeps a picked image on the device; resolves with the src to insert, or throws a refusal. */
   keepImage(file: File): Promise<string>;
   onProblem(message: string): void;
+  /** Called once the editor shows the draft (the benchmark's "opened" mark). */
+  onReady?(): void;
 };
 
 export function BodyEditor(props: BodyEditorProps): JSX.Element {
@@ -61,6 +63,7 @@ export function BodyEditor(props: BodyEditorProps): JSX.Element {
       onTransaction: () => setRevision((n) => n + 1),
     });
     setEditor(instance);
+    props.onReady?.();
     onCleanup(() => instance.destroy());
   });
 
