@@ -9,8 +9,10 @@ import {
   answerState,
   COAUTHOR_KIND,
   type CoauthorChange,
+  handleProblem,
   invitationPrompts,
   type KeptInvitations,
+  normalHandle,
   seriesCoauthorsView,
   withAnswer,
   withFreshInvitations,
@@ -50,6 +52,16 @@ function entry(
     ...extra,
   };
 }
+
+describe('a typed handle', () => {
+  it('is spelled as the server does, and checked before it is sent', () => {
+    expect(normalHandle('  @Ana_Okafor ')).toBe('ana_okafor');
+    expect(handleProblem(' @Ana ')).toBeNull();
+    expect(handleProblem('  ')).toMatch(/Enter the handle/);
+    expect(handleProblem('@a')).toMatch(/3–30 characters/);
+    expect(handleProblem('ana okafor')).toMatch(/a–z, 0–9/);
+  });
+});
 
 describe('the series page', () => {
   const kept: SeriesCoauthors = {

@@ -4,7 +4,7 @@
  * by the series owner shows at once as pending; an answer shows at once as given, and stays shown after
  * the server took it.
  */
-import type { AuthorRef } from '../../../shared/src/model/catalog.ts';
+import { type AuthorRef, HANDLE_PATTERN } from '../../../shared/src/model/catalog.ts';
 import type { CoauthorInvitation, NotificationView, SeriesCoauthors } from '../../../shared/src/model/social-api.ts';
 import type { OutboxEntry } from './outbox-model.ts';
 import { waitingNote } from './reaction-view.ts';
@@ -35,6 +35,17 @@ function entriesOf<O extends CoauthorChange['op']>(
     .filter(isCoauthorEntry)
     .filter((e): e is OutboxEntry<Extract<CoauthorChange, { op: O }>> => e.userId === userId && e.payload.op === op)
     .sort((a, b) => a.createdAt - b.createdAt);
+}
+
+/** A handle as typed ("@Ana ") as the server spells handles. */
+export const normalHandle = (typed: string) => typed.trim().replace(/^@/, '').toLowerCase();
+
+/** What is wrong with a typed handle before it is sent, or null. */
+export function handleProblem(typed: string): string | null {
+  const handle = normalHandle(typed);
+  if (!handle) return 'Enter the handle of the person to invite, e.g. @ana.';
+  if (!HANDLE_PATTERN.test(handle)) return 'A handle is 3–30 characters, each a–z, 0–9, _ or -.';
+  return null;
 }
 
 // ── The series page ────────────────────────────────────────────────────────────────────────────────

@@ -10,7 +10,7 @@ import {
 } from '../../../shared/src/model/social-api.ts';
 import { keepAnswer } from './answers.ts';
 import { createApiClient } from './api-client.ts';
-import { createCoauthors, normalHandle } from './coauthors.ts';
+import { createCoauthors } from './coauthors.ts';
 import { notificationsKey } from './notifications.ts';
 import { signedInDevice } from './test-device.ts';
 import { author, eventually } from './test-fixtures.ts';
@@ -183,9 +183,5 @@ describe('series co-authors on the device', () => {
     expect(server.sent).toEqual([{ method: 'PUT', path: SOCIAL_API.myInvitation('theirs'), body: { accept: true } }]);
     await coauthors.refreshInvitations(me.id);
     expect((await prompts()).byNotification.n1).toEqual({ kind: 'answered', accept: true });
-  });
-
-  it('spells a typed handle as the server does', () => {
-    expect(normalHandle('  @Ana_Okafor ')).toBe('ana_okafor');
   });
 });

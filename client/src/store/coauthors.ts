@@ -5,7 +5,7 @@
  */
 import type { CoauthorInvitation, NotificationPage, SeriesCoauthors } from '../../../shared/src/model/social-api.ts';
 import { SOCIAL_API } from '../../../shared/src/model/social-api.ts';
-import { keepAnswer, readAnswer, updateAnswer } from './answers.ts';
+import { keepAnswer, updateAnswer } from './answers.ts';
 import { type ApiClient, api } from './api-client.ts';
 import type { LiveRead } from './changes.ts';
 import {
@@ -14,6 +14,7 @@ import {
   type InvitationPrompts,
   invitationPrompts,
   type KeptInvitations,
+  normalHandle,
   type SeriesCoauthorsView,
   seriesCoauthorsView,
   withAnswer,
@@ -37,9 +38,6 @@ export function coauthorRequest(change: CoauthorChange): OutboxRequest {
     ? { method: 'POST', path: SOCIAL_API.seriesInvitations(change.seriesSlug), body: { handle: change.handle } }
     : { method: 'PUT', path: SOCIAL_API.myInvitation(change.seriesSlug), body: { accept: change.accept } };
 }
-
-/** A handle as typed ("@Ana ") as the server spells handles. */
-export const normalHandle = (typed: string) => typed.trim().replace(/^@/, '').toLowerCase();
 
 export type CoauthorsDeps = { database?: SdpDb; client?: ApiClient; box?: Outbox };
 
@@ -100,7 +98,6 @@ export function createCoauthors({ database = db(), client = api(), box = outbox(
         return invitationPrompts(page?.items ?? [], kept, await tx.objectStore('outbox').getAll(), userId);
       }),
     refreshInvitations,
-    readInvitations: (userId: string) => readAnswer<KeptInvitations>(database, invitationsKey(userId)),
     /** Shows at once and is sent when it can be. Throws SignInRequiredError signed out. */
     invite: (seriesSlug: string, handle: string) => change({ op: 'invite', seriesSlug, handle: normalHandle(handle) }),
     answer: (seriesSlug: string, accept: boolean) => change({ op: 'answer', seriesSlug, accept }),
