@@ -76,12 +76,14 @@ export function CoauthorPanel(props: CoauthorPanelProps): JSX.Element {
         Co-authors
       </h2>
       <p class="muted small">Co-authors you invite can publish parts of this series once they accept.</p>
-      <form class="invite-form" onSubmit={(e) => void submit(e)}>
-        <label for="coauthor-handle">Invite co-author</label>
-        <div class="invite-row">
+      <form class="coauthor-form" onSubmit={(e) => void submit(e)}>
+        <label class="coauthor-form-label" for="coauthor-handle">
+          Invite co-author
+        </label>
+        <div class="coauthor-form-row">
           <input
             id="coauthor-handle"
-            class="invite-input"
+            class="coauthor-input"
             placeholder="@handle"
             autocomplete="off"
             autocapitalize="off"
@@ -103,7 +105,7 @@ export function CoauthorPanel(props: CoauthorPanelProps): JSX.Element {
       </form>
       <Show when={props.invitations.length > 0}>
         <h3 class="small-heading">Invitations</h3>
-        <ul class="member-list" aria-label="Invitations">
+        <ul class="coauthor-invitations">
           <For each={props.invitations}>
             {(row) => (
               <InvitationRow
@@ -127,7 +129,7 @@ function InvitationRow(props: {
   const who = () =>
     props.row.displayName ? `${props.row.displayName} (@${props.row.handle})` : `@${props.row.handle}`;
   return (
-    <li class="member-row">
+    <li class="coauthor-invitation">
       <span>{who()}</span>
       <span role="status">
         <Show when={props.row.state === 'invited'}>
