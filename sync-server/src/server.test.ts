@@ -3,7 +3,8 @@ import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from './config.ts';
 import { startServer } from './server.ts';
-import { tempDir } from './testing/fixtures.ts';
+import { openSqliteStore } from './storage/sqlite/sqlite-store.ts';
+import { fixtureCatalog, hoursAgo, NOW, tempDir } from './testing/fixtures.ts';
 
 describe('startServer', () => {
   it('seeds an empty data dir, serves on a free port and closes cleanly', async () => {
@@ -37,6 +38,37 @@ describe('startServer', () => {
       removeOther();
     } finally {
       await first.close();
+      remove();
+    }
+  });
+
+  it('forgets op records older than seven days once it runs, and keeps newer ones', async () => {
+    const { dir, remove } = tempDir();
+    const before = openSqliteStore({ dataDir: dir });
+    await before.importCatalog(fixtureCatalog());
+    const ops = { old: 'op-server-old', recent: 'op-server-recent' };
+    for (const [opId, hours] of [
+      [ops.old, 24 * 8],
+      [ops.recent, 24 * 6],
+    ] as const) {
+      await before.setReaction(
+        { userId: 'u_bo', opId, request: opId, receivedAt: hoursAgo(hours) },
+        { postId: 'p_002', kind: 'like', on: true },
+      );
+    }
+    await before.close();
+    const running = await startServer(loadConfig({ PORT: '0', DATA_DIR: dir, SEED: '0', LOG_LEVEL: 'silent' }), {
+      now: () => NOW,
+    });
+    try {
+      const deadline = Date.now() + 5_000;
+      while ((await running.store.getOp('u_bo', ops.old)) && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      expect(await running.store.getOp('u_bo', ops.old)).toBeNull();
+      expect(await running.store.getOp('u_bo', ops.recent)).not.toBeNull();
+    } finally {
+      await running.close();
       remove();
     }
   });

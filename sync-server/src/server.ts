@@ -22,6 +22,7 @@ import {
   type SyncHandle,
 } from './rooms/index.ts';
 import { seedIfEmpty } from './seed/seed.ts';
+import { startWriteOpsPruner } from './social/write-ops-pruner.ts';
 import { openSqliteStore } from './storage/sqlite/sqlite-store.ts';
 import type { Store } from './storage/store.ts';
 
@@ -94,6 +95,11 @@ export async function startServer(
   const host = address.includes(':') ? `[${address}]` : address;
   const url = `http://${host}:${port}`;
   logger.info({ url, dataDir: config.dataDir, clientDir: config.clientDir }, 'listening');
+  const pruner = startWriteOpsPruner({
+    store,
+    ...(options.now ? { now: options.now } : {}),
+    onError: (err) => logger.warn({ err }, 'forgetting old op records failed; trying again in an hour'),
+  });
 
   let closing: Promise<void> | null = null;
   const close = () => {
@@ -110,6 +116,7 @@ export async function startServer(
         // Keep-alive sockets with no request in flight would otherwise hold close() open.
         server.closeIdleConnections();
       });
+      await pruner.stop();
       await docStore.close();
       await store.close();
       logger.info('stopped');

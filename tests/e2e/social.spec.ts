@@ -82,6 +82,11 @@ test('react and comment offline: pending, still pending after an offline reload,
   await expect(likeButton(main)).toHaveAttribute('aria-pressed', 'true');
   await expect(likeButton(main)).toHaveAccessibleName(`Like ${before.counts.like + 1}`);
   expect((await reactionSummary(request, post.id)).counts.like).toBe(before.counts.like + 1);
+  // The post header's count follows once the server confirmed the like.
+  const total = before.total + 1;
+  await expect(main.locator('.post-header .counts li').first()).toHaveText(
+    `♥ ${total} reaction${total === 1 ? '' : 's'}`,
+  );
 
   // Who reacted names the new reader.
   await main.getByText('Who reacted').click();

@@ -1,15 +1,22 @@
 import { useParams } from '@solidjs/router';
 import { createEffect, For, type JSX, Show } from 'solid-js';
 import { useSeries } from '../state/catalog.ts';
-import { Avatar } from '../ui/Basics.tsx';
+import { coauthorChanges, useSeriesCoauthors } from '../state/coauthors.ts';
+import { currentUser } from '../state/session.ts';
 import { count, formatDate, setTitle } from '../ui/format.ts';
 import { PageSwitch } from '../ui/PageState.tsx';
+import { CoauthorPanel, SeriesByline } from '../ui/SeriesCoauthors.tsx';
 import { Follow } from './Follow.tsx';
 import { OfflineSave } from './OfflineSave.tsx';
 
 export default function SeriesPage(): JSX.Element {
   const params = useParams<{ slug: string }>();
   const series = useSeries(() => params.slug);
+  const people = useSeriesCoauthors(() => params.slug);
+  const isOwner = () => {
+    const user = currentUser();
+    return Boolean(user && user.id === series.data()?.author.id);
+  };
   createEffect(() => setTitle(series.data()?.title ?? 'Series'));
 
   return (
@@ -28,12 +35,7 @@ export default function SeriesPage(): JSX.Element {
               <Show when={s().description}>
                 <p>{s().description}</p>
               </Show>
-              <div class="byline">
-                <Avatar id={s().author.id} name={s().author.displayName} />
-                <a class="byline-name" href={`/@${s().author.handle}`}>
-                  {s().author.displayName}
-                </a>
-              </div>
+              <SeriesByline owner={people.data()?.owner ?? s().author} coauthors={people.data()?.coauthors ?? []} />
               <OfflineSave
                 target={() => ({ kind: 'series', slug: s().slug })}
                 subject="the whole series"
@@ -42,6 +44,14 @@ export default function SeriesPage(): JSX.Element {
               />
               <Follow target={{ kind: 'series', slug: s().slug }} subject={s().title} label="Follow series" />
             </header>
+            <Show when={isOwner()}>
+              <CoauthorPanel
+                invitations={people.data()?.invitations ?? []}
+                onInvite={async (handle) => void (await coauthorChanges().invite(s().slug, handle))}
+                onRetry={(entryId) => coauthorChanges().retry(entryId)}
+                onDrop={(entryId) => coauthorChanges().drop(entryId)}
+              />
+            </Show>
             <section aria-labelledby="series-parts">
               <h2 id="series-parts" class="section-title">
                 Parts

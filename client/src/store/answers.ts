@@ -15,6 +15,17 @@ export const keepAnswer = <T>(database: SdpDb, key: string, value: T) =>
 export const readAnswer = <T>(database: SdpDb, key: string) =>
   database.read(['answers'], async (tx) => (await tx.objectStore('answers').get(key))?.value as T | undefined);
 
+/**
+ * Replaces the kept answer under `key` with `change(kept)` in one transaction, so two writers cannot lose
+ * each other's change; `change` returning undefined leaves it as it is.
+ */
+export const updateAnswer = <T>(database: SdpDb, key: string, change: (kept: T | undefined) => T | undefined) =>
+  database.write(['answers'], async (tx) => {
+    const store = tx.objectStore('answers');
+    const value = change((await store.get(key))?.value as T | undefined);
+    if (value !== undefined) await store.put({ key, value, fetchedAt: Date.now() } satisfies StoredAnswer<T>);
+  });
+
 /** The kept answer with the outbox's waiting changes laid over it by `view`, live. */
 export const liveAnswerWithOutbox = <T, V>(
   database: SdpDb,

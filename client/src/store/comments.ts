@@ -19,6 +19,7 @@ import {
 } from './comment-thread.ts';
 import { db, type SdpDb } from './db.ts';
 import { type Outbox, type OutboxKind, type OutboxRequest, outbox, randomId } from './outbox.ts';
+import { keepPostCounts } from './post-counts.ts';
 
 export type { CommentItem, CommentListView } from './comment-thread.ts';
 
@@ -48,12 +49,12 @@ export function commentRequest(change: CommentChange): OutboxRequest {
 export type CommentsDeps = { database?: SdpDb; client?: ApiClient; box?: Outbox };
 
 export function createComments({ database = db(), client = api(), box = outbox() }: CommentsDeps = {}) {
-  const refresh = async (postId: string, userId: string | null) =>
-    keepAnswer<CommentThread>(
-      database,
-      commentsKey(postId, userId),
-      await client.comments(postId, null, PAGE_LIMIT.max),
-    );
+  /** The thread's first page as the server has it now; the post's header count follows. */
+  const refresh = async (postId: string, userId: string | null) => {
+    const thread = await client.comments(postId, null, PAGE_LIMIT.max);
+    await keepAnswer<CommentThread>(database, commentsKey(postId, userId), thread);
+    await keepPostCounts(database, postId, { commentCount: thread.total });
+  };
 
   /** Puts the server's answer for a new or edited comment into the kept thread. */
   const keepAnswered = async (postId: string, userId: string, comment: CommentView) => {

@@ -10,6 +10,7 @@ import { type ApiClient, api } from './api-client.ts';
 import type { LiveRead } from './changes.ts';
 import { db, type SdpDb } from './db.ts';
 import { type Outbox, type OutboxKind, outbox } from './outbox.ts';
+import { keepPostCounts } from './post-counts.ts';
 import {
   REACTION_KIND,
   type ReactionChange,
@@ -26,8 +27,12 @@ export const reactionsKey = (postId: string, userId: string | null) => `reaction
 export type ReactionsDeps = { database?: SdpDb; client?: ApiClient; box?: Outbox };
 
 export function createReactions({ database = db(), client = api(), box = outbox() }: ReactionsDeps = {}) {
-  const refresh = async (postId: string, userId: string | null) =>
-    keepAnswer(database, reactionsKey(postId, userId), await client.reactions(postId));
+  /** The post's reactions as the server has them now; the post's header count follows. */
+  const refresh = async (postId: string, userId: string | null) => {
+    const summary = await client.reactions(postId);
+    await keepAnswer(database, reactionsKey(postId, userId), summary);
+    await keepPostCounts(database, postId, { reactionCount: summary.total });
+  };
 
   const kind: OutboxKind<ReactionChange, ReactionResult> = {
     key: (change) => `reaction:${change.postId}:${change.kind}`,

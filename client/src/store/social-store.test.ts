@@ -4,10 +4,11 @@ import { ACCOUNT_API, IDEMPOTENCY_HEADER } from '../../../shared/src/model/accou
 import type { SessionInfo } from '../../../shared/src/model/accounts.ts';
 import type { CommentThread, CommentView, ReactionSummary } from '../../../shared/src/model/social-api.ts';
 import { createApiClient } from './api-client.ts';
+import { createCatalog } from './catalog.ts';
 import { createComments } from './comments.ts';
 import { createReactions } from './reactions.ts';
 import { signedInDevice } from './test-device.ts';
-import { author, eventually } from './test-fixtures.ts';
+import { author, eventually, makePost } from './test-fixtures.ts';
 
 const ref = { id: author.id, handle: author.handle, displayName: author.displayName, avatarUrl: null };
 
@@ -99,7 +100,7 @@ async function setup() {
   const { database, box } = await signedInDevice(client);
   const reactions = createReactions({ database, client, box });
   const comments = createComments({ database, client, box });
-  return { server, box, reactions, comments };
+  return { server, box, database, reactions, comments };
 }
 
 describe('reactions and comments on the device', () => {
@@ -165,5 +166,18 @@ describe('reactions and comments on the device', () => {
     await comments.loadMore('p1', author.id);
     expect(await view()).toMatchObject({ total: 3, more: false });
     expect((await view())?.items.map((c) => c.id)).toEqual(['c1', 'c2', 'c3']);
+  });
+
+  it('once a reaction or comment is confirmed, the kept post shows the server’s counts in its header', async () => {
+    const { server, database, reactions, comments } = await setup();
+    await createCatalog(database, createApiClient()).putPost(makePost(1, { reactionCount: 3, commentCount: 0 }));
+    const header = async () => {
+      const post = await createCatalog(database, createApiClient()).readPost('post-1');
+      return [post?.reactionCount, post?.commentCount];
+    };
+    await reactions.set('p1', 'like', true);
+    await comments.add('p1', 'Counted');
+    await eventually(async () => expect(await header()).toEqual([4, 1]));
+    expect([server.likes, server.comments.length]).toEqual([4, 1]);
   });
 });

@@ -19,6 +19,8 @@ export const SOCIAL_API = {
   commentReports: (id: string) => `/api/comments/${seg(id)}/reports`, // POST ReportBody → 201 ReportResult
   /** POST InviteBody (the series owner) → 201 CoauthorInvitation; the invitee is notified. */
   seriesInvitations: (seriesSlug: string) => `/api/series/${seg(seriesSlug)}/invitations`,
+  /** GET → SeriesCoauthors (accepted co-authors; pending invitations only for the series owner). */
+  seriesCoauthors: (seriesSlug: string) => `/api/series/${seg(seriesSlug)}/coauthors`,
   myInvitations: '/api/me/coauthor-invitations', // GET → { items: CoauthorInvitation[] } (pending ones)
   /** PUT InvitationAnswer → CoauthorInvitation (accepted or declined). */
   myInvitation: (seriesSlug: string) => `/api/me/coauthor-invitations/${seg(seriesSlug)}`,
@@ -119,4 +121,15 @@ export type CoauthorInvitation = {
   status: InvitationStatus;
   invitedAt: string;
   respondedAt: string | null;
+};
+
+/**
+ * Who writes a series: its owner and the co-authors who accepted, first to accept first. `pending` (the
+ * invitations not answered yet) is told only to the owner; anyone else gets null.
+ */
+export type SeriesCoauthors = {
+  series: { id: string; slug: string; title: string };
+  owner: AuthorRef;
+  coauthors: AuthorRef[];
+  pending: CoauthorInvitation[] | null;
 };

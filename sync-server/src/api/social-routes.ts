@@ -149,6 +149,12 @@ function coauthorRoutes(api: Hono, { guard, write }: RouteContext, coauthors: Co
       coauthors.invite(op, seriesSlug(c), body.handle),
     ),
   );
+  api.get('/api/series/:slug/coauthors', async (c) => {
+    const viewer = await viewerId(guard, c);
+    // The owner's answer lists who was invited: never kept by a shared cache.
+    if (viewer) c.header('Cache-Control', 'no-store');
+    return c.json(await coauthors.list(seriesSlug(c), viewer));
+  });
   api.get('/api/me/coauthor-invitations', async (c) => {
     const session = await guard.requireUser(c);
     c.header('Cache-Control', 'no-store');

@@ -1,6 +1,11 @@
 /** Series co-authors through the HTTP API: the owner invites, the invitee answers, both idempotent. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CoauthorInvitation, type NotificationPage, SOCIAL_API } from '../../../shared/src/model/social-api.ts';
+import {
+  type CoauthorInvitation,
+  type NotificationPage,
+  type SeriesCoauthors,
+  SOCIAL_API,
+} from '../../../shared/src/model/social-api.ts';
 import { type SocialApp, socialApp, type TestUser } from '../testing/social-app.ts';
 
 let t: SocialApp;
@@ -123,5 +128,45 @@ describe('co-author invitations', () => {
       expect((res.body as { message: string }).message).toMatch(message);
     }
     expect(((await guest.d.get(SOCIAL_API.myInvitations)).body as { items: unknown[] }).items).toEqual([]);
+  });
+});
+
+describe('who writes a series', () => {
+  const list = (d: TestUser['d'], slug: string) => d.get(SOCIAL_API.seriesCoauthors(slug));
+
+  it('lists accepted co-authors to everyone, first to accept first; unanswered invitations only to the owner', async () => {
+    const series = await newSeries();
+    const [ada, bo, cy, dee] = [await t.user('ada'), await t.user('bo'), await t.user('cy'), await t.user('dee')];
+    for (const guest of [ada, bo, cy, dee]) {
+      await owner.d.post(SOCIAL_API.seriesInvitations(series.slug), { handle: guest.handle, opId: op() });
+    }
+    // bo accepts before ada; cy declines; dee does not answer.
+    await bo.d.put(SOCIAL_API.myInvitation(series.slug), { accept: true, opId: op() });
+    await new Promise((resolve) => setTimeout(resolve, 2));
+    await ada.d.put(SOCIAL_API.myInvitation(series.slug), { accept: true, opId: op() });
+    await cy.d.put(SOCIAL_API.myInvitation(series.slug), { accept: false, opId: op() });
+
+    const seen = await list(owner.d, series.slug);
+    expect(seen.status).toBe(200);
+    expect(seen.res.headers.get('cache-control')).toBe('no-store');
+    const mine = seen.body as SeriesCoauthors;
+    expect(mine.series).toEqual({ id: series.id, slug: series.slug, title: `Series ${series.slug}` });
+    expect(mine.owner).toMatchObject({ id: owner.id, handle: owner.handle });
+    expect(mine.coauthors.map((a) => a.handle)).toEqual([bo.handle, ada.handle]);
+    expect(mine.pending?.map((i) => [i.invitee.handle, i.status])).toEqual([[dee.handle, 'invited']]);
+
+    for (const viewer of [dee.d, t.anonymous()]) {
+      const body = (await list(viewer, series.slug)).body as SeriesCoauthors;
+      expect(body.coauthors.map((a) => a.handle)).toEqual([bo.handle, ada.handle]);
+      expect(body.pending).toBeNull();
+    }
+  });
+
+  it('a series nobody was invited to has no co-authors; an unknown or malformed slug is refused', async () => {
+    const series = await newSeries();
+    expect((await list(owner.d, series.slug)).body).toMatchObject({ coauthors: [], pending: [] });
+    const missing = await list(owner.d, 'no-such-series');
+    expect(missing).toMatchObject({ status: 404, body: { message: expect.stringMatching(/no series/) } });
+    expect((await list(t.anonymous(), 'Not A Slug!')).status).toBe(400);
   });
 });

@@ -3,7 +3,7 @@
  * declines. Accepted co-authors may publish parts (the publishing code asks `mayPublishPart`).
  * Inviting is idempotent per op id like every social write; inviting again after a decline is allowed.
  */
-import type { CoauthorInvitation } from '../../../shared/src/model/social-api.ts';
+import type { CoauthorInvitation, SeriesCoauthors } from '../../../shared/src/model/social-api.ts';
 import { BadRequestError, ConflictError, ForbiddenError, NotFoundError } from '../errors.ts';
 import type { Store } from '../storage/store.ts';
 import type { Notifications } from './notifications.ts';
@@ -58,6 +58,21 @@ export function createCoauthors({
         const series = await requireSeries(seriesSlug);
         return store.answerInvitation(record, { seriesId: series.id, accept, at: op.at.toISOString() });
       });
+    },
+
+    /** The series' co-authors for anyone; its unanswered invitations too when `viewerId` owns it. */
+    async list(seriesSlug: string, viewerId: string | null): Promise<SeriesCoauthors> {
+      const series = await requireSeries(seriesSlug);
+      const invitations = await store.listSeriesInvitations(series.id);
+      const accepted = invitations
+        .filter((i) => i.status === 'accepted')
+        .sort((a, b) => (a.respondedAt ?? '').localeCompare(b.respondedAt ?? ''));
+      return {
+        series: { id: series.id, slug: series.slug, title: series.title },
+        owner: series.author,
+        coauthors: accepted.map((i) => i.invitee),
+        pending: viewerId === series.author.id ? invitations.filter((i) => i.status === 'invited') : null,
+      };
     },
 
     async pending(userId: string): Promise<{ items: CoauthorInvitation[] }> {

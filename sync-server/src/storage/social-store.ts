@@ -75,6 +75,11 @@ export type NewNotification = {
 export interface SocialStore {
   /** The stored result of an op id, so a replay is answered even when its subject is gone. */
   getOp(userId: string, opId: string): Promise<SeenOp | null>;
+  /**
+   * Forgets up to `limit` op records received before `before`, oldest first; returns how many went. A
+   * change sent again after that is applied again, so `before` must lie past any outbox's patience.
+   */
+  pruneWriteOps(before: Timestamp, limit: number): Promise<number>;
 
   getPostRef(postId: string): Promise<PostRef | null>;
 
@@ -131,6 +136,8 @@ export interface SocialStore {
     answer: { seriesId: string; accept: boolean; at: Timestamp },
   ): Promise<OpOutcome<CoauthorInvitation>>;
   listPendingInvitations(userId: string): Promise<CoauthorInvitation[]>;
+  /** Every invitation to a series whatever its answer, oldest first by (invitedAt, invitee id). */
+  listSeriesInvitations(seriesId: string): Promise<CoauthorInvitation[]>;
   /** The series' owner or an accepted co-author: may publish parts of it. */
   isSeriesAuthor(seriesId: string, userId: string): Promise<boolean>;
 

@@ -92,6 +92,13 @@ export class SqliteCoauthorStore extends SqliteNotificationStore {
     return rows.map(toInvitation);
   }
 
+  async listSeriesInvitations(seriesId: string): Promise<CoauthorInvitation[]> {
+    const rows = this.sql(`${INVITATION_SELECT} WHERE sa.series_id = ? ORDER BY sa.invited_at, u.id`).all(
+      seriesId,
+    ) as InvitationRow[];
+    return rows.map(toInvitation);
+  }
+
   async isSeriesAuthor(seriesId: string, userId: string): Promise<boolean> {
     const row = this.sql(
       `SELECT 1 FROM series WHERE id = @seriesId AND author_id = @userId

@@ -3,6 +3,7 @@
  * transaction, and an op id seen before is answered from its record without writing anything.
  */
 import type { OpRecord, SeenOp } from '../social-store.ts';
+import type { Timestamp } from '../store.ts';
 import { SqliteStatements } from './sqlite-statements.ts';
 
 /** What a write returns inside its transaction: the result to store, or why nothing was written. */
@@ -11,6 +12,14 @@ export type Applied<T, R extends string = 'missing'> = { result: T } | R;
 export class SqliteWriteOps extends SqliteStatements {
   async getOp(userId: string, opId: string): Promise<SeenOp | null> {
     return this.#seen(userId, opId);
+  }
+
+  async pruneWriteOps(before: Timestamp, limit: number): Promise<number> {
+    // Batches by rowid, so one call holds the connection only briefly however many records are due.
+    return this.sql(
+      `DELETE FROM write_ops WHERE rowid IN
+         (SELECT rowid FROM write_ops WHERE received_at < ? ORDER BY received_at LIMIT ?)`,
+    ).run(before, limit).changes;
   }
 
   #seen(userId: string, opId: string): SeenOp | null {
