@@ -142,7 +142,7 @@ test('a long offline writing session survives a reload while offline and ends Sy
   await ana.context.close();
 });
 
-test('publish, then a signed-out reader reads the post', async ({ browser }) => {
+test('publish, then a signed-out reader reads the post; the author hides a comment on it', async ({ browser }) => {
   const ana = await person(browser);
   await startDraft(ana.page);
   await title(ana.page).fill('Idempotency keys, explained');
@@ -157,6 +157,32 @@ test('publish, then a signed-out reader reads the post', async ({ browser }) => 
   await page.goto(href);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Idempotency keys, explained');
   await expect(page.getByRole('main')).toContainText('A retried request must not charge twice.');
+
+  // Moderation on a post of one's own (issue 7): Bo comments, Ana hides it, readers see the placeholder.
+  const bo = await person(browser);
+  await bo.page.goto(href);
+  const boComments = bo.page.getByRole('region', { name: 'Comments' });
+  await boComments.scrollIntoViewIfNeeded();
+  await boComments.getByRole('textbox', { name: 'Add a comment' }).fill('What if the key store is down?');
+  await boComments.getByRole('button', { name: 'Post comment' }).click();
+  await expect(boComments.getByText('What if the key store is down?')).toBeVisible();
+  await expect(boComments.getByText(/pending/i)).toHaveCount(0);
+
+  await ana.page.goto(href);
+  const anaComments = ana.page.getByRole('region', { name: 'Comments' });
+  await anaComments.scrollIntoViewIfNeeded();
+  await anaComments.getByRole('button', { name: `Hide the comment by ${bo.user.displayName}` }).click();
+  await expect(anaComments.getByRole('button', { name: `Unhide the comment by ${bo.user.displayName}` })).toBeVisible();
+  await expect
+    .poll(async () => {
+      await page.reload();
+      const comments = page.getByRole('region', { name: 'Comments' });
+      await comments.scrollIntoViewIfNeeded();
+      return comments.textContent();
+    })
+    .toContain('[hidden by the author]');
+  await expect(page.getByRole('region', { name: 'Comments' })).not.toContainText('What if the key store is down?');
   await reader.close();
+  await bo.context.close();
   await ana.context.close();
 });

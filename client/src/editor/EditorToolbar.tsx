@@ -85,7 +85,7 @@ const TOOLS: Tool[] = [
   { label: 'Divider', text: '—', run: (e) => chain(e).setHorizontalRule().run() },
   {
     label: 'Link',
-    text: '🔗',
+    text: 'Link',
     shortcut: 'Ctrl+K',
     active: (e) => e.isActive('link'),
     run: (e) => {
@@ -135,7 +135,7 @@ export function EditorToolbar(props: {
         disabled={props.disabled || !props.editor}
         onClick={() => picker.click()}
       >
-        🖼
+        Image
       </button>
       <input
         ref={picker}
