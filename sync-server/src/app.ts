@@ -142,7 +142,7 @@ export function createApp(deps: AppDeps): Hono {
 
   app.onError((error, c) => {
     if (error instanceof AppError) {
-      return c.json<ApiError>({ error: error.code, message: error.message }, error.status);
+      return c.json(error.toJSON(), error.status);
     }
     if (error instanceof HTTPException && error.status < 500) {
       return c.json<ApiError>({ error: 'bad_request', message: error.message || 'The request is not valid.' }, 400);
