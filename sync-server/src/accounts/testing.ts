@@ -50,7 +50,8 @@ export function device(app: Hono) {
 export const bytes = (...parts: (number[] | string)[]) =>
   Uint8Array.from(parts.flatMap((part) => (typeof part === 'string' ? [...part].map((c) => c.charCodeAt(0)) : part)));
 
-/** The first bytes of a PNG, a JPEG and a WebP: enough for the magic-byte check. */
+/** The first bytes of a PNG, a JPEG, a WebP and a GIF: enough for the magic-byte check. */
 export const PNG = bytes([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], [0, 0, 0, 13], 'IHDR');
 export const JPEG = bytes([0xff, 0xd8, 0xff, 0xe0], [0, 16], 'JFIF');
 export const WEBP = bytes('RIFF', [36, 0, 0, 0], 'WEBPVP8 ');
+export const GIF = bytes('GIF89a', [1, 0, 1, 0]);
