@@ -5,6 +5,7 @@ import { CSRF_HEADER, IDEMPOTENCY_HEADER } from '../../../shared/src/model/accou
 import { type NotificationPage, SOCIAL_API } from '../../../shared/src/model/social-api.ts';
 import { useDraftsApp } from '../testing/drafts-app.ts';
 import type { TestUser } from '../testing/social-app.ts';
+import { draftState } from './testing.ts';
 
 const t = useDraftsApp();
 
@@ -70,6 +71,27 @@ describe('creating and listing', () => {
       [friend.handle, 'editor'],
     ]);
     expect((await friend.d.get(DRAFTS_API.draft(shared))).body).toMatchObject({ id: shared, role: 'editor' });
+  });
+});
+
+describe('drafts made on the server (import)', () => {
+  it('createWithState makes an owned draft whose document starts as the given state, once', async () => {
+    const owner = await t.user('importer');
+    const drafts = t.services().drafts!;
+    const state = draftState({ title: 'Imported notes', tags: ['raft'] });
+    const made = await drafts.createWithState({ id: 'd_imported_1', ownerId: owner.id, state });
+    expect(made).toMatchObject({
+      id: 'd_imported_1',
+      role: 'owner',
+      title: 'Imported notes',
+      members: [{ id: owner.id }],
+    });
+    expect(await t.access.permission({ kind: 'draft', id: 'd_imported_1' }, owner.id)).toBe('write');
+    const again = await drafts.createWithState({ id: 'd_imported_1', ownerId: owner.id, state });
+    expect(again).toEqual(made);
+    expect((await t.docStore.loadDoc('draft:d_imported_1')).updates).toHaveLength(1);
+    const other = await t.user('late');
+    await expect(drafts.createWithState({ id: 'd_imported_1', ownerId: other.id, state })).rejects.toThrow(/is taken/);
   });
 });
 

@@ -55,6 +55,11 @@ export async function draftsApp() {
       await wired.docStore.appendUpdates(draftDocName(draftId), [Y.encodeStateAsUpdate(doc, before)]);
       wired.activity.stored([draftDocName(draftId)]);
     },
+    /** The device reconnects: everything it has is stored (what the server had already changes nothing). */
+    async reconnect(draftId: string) {
+      await wired.docStore.appendUpdates(draftDocName(draftId), [Y.encodeStateAsUpdate(deviceDoc(draftId))]);
+      wired.activity.stored([draftDocName(draftId)]);
+    },
     /** The device's state vector, base64, as a publish carries it. */
     stateVector: (draftId: string) => Buffer.from(Y.encodeStateVector(deviceDoc(draftId))).toString('base64'),
   };
