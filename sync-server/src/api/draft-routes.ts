@@ -19,7 +19,7 @@ import { PayloadTooLargeError } from '../errors.ts';
 import { type MediaUploads, TOO_LARGE_MESSAGE } from '../media/uploads.ts';
 import { rateLimited, refuseCrossSite, requireOpId, type SessionGuard, sessionGuard } from './session-guard.ts';
 import { parseBody, parseParam } from './validate.ts';
-import { type Write, writeRoutes } from './write-route.ts';
+import { slow, type Write, writeRoutes } from './write-route.ts';
 
 export type DraftRateLimits = {
   creates: BucketOptions;
@@ -53,8 +53,6 @@ export type DraftRouteDeps = {
 type Buckets = Record<keyof DraftRateLimits, TokenBuckets>;
 
 const draftId = (c: Context) => parseParam(IdParam, c.req.param('id'), 'draft id');
-const slow = (what: string) => (seconds: number) =>
-  `You are ${what} too fast. Wait ${seconds} seconds and try again; nothing was lost.`;
 
 export function draftRoutes(deps: DraftRouteDeps): Hono {
   const limits = { ...DEFAULT_DRAFT_RATE_LIMITS, ...deps.rateLimits };
@@ -84,17 +82,28 @@ export function draftRoutes(deps: DraftRouteDeps): Hono {
       }),
     );
   }
-  const { write } = writeRoutes({ guard, now: deps.now ?? (() => new Date()) });
-  lifecycleRoutes(api, guard, write, drafts, buckets);
-  memberRoutes(api, write, drafts);
-  publishRoutes(api, guard, write, drafts, buckets);
-  versionRoutes(api, guard, write, drafts, buckets);
+  const context: RouteContext = {
+    guard,
+    drafts,
+    buckets,
+    ...writeRoutes({ guard, now: deps.now ?? (() => new Date()) }),
+  };
+  lifecycleRoutes(api, context);
+  memberRoutes(api, context);
+  publishRoutes(api, context);
+  versionRoutes(api, context);
   return api;
 }
 
-const opOnly = { read: (c: Context) => parseBody(OpBody, c.req, { emptyIsObject: true }) };
+type RouteContext = {
+  guard: SessionGuard;
+  drafts: Drafts;
+  buckets: Buckets;
+  write: Write;
+  opOnly: ReturnType<typeof writeRoutes>['opOnly'];
+};
 
-function lifecycleRoutes(api: Hono, guard: SessionGuard, write: Write, drafts: Drafts, buckets: Buckets): void {
+function lifecycleRoutes(api: Hono, { guard, write, opOnly, drafts, buckets }: RouteContext): void {
   api.get(DRAFTS_API.drafts, async (c) => {
     const session = await guard.requireUser(c);
     c.header('Cache-Control', 'no-store');
@@ -124,7 +133,7 @@ function lifecycleRoutes(api: Hono, guard: SessionGuard, write: Write, drafts: D
   );
 }
 
-function memberRoutes(api: Hono, write: Write, drafts: Drafts): void {
+function memberRoutes(api: Hono, { write, opOnly, drafts }: RouteContext): void {
   api.post(
     '/api/drafts/:id/members',
     write({ read: (c) => parseBody(InviteCoauthorBody, c.req), status: 201 }, (c, op, body) =>
@@ -139,7 +148,7 @@ function memberRoutes(api: Hono, write: Write, drafts: Drafts): void {
   );
 }
 
-function publishRoutes(api: Hono, guard: SessionGuard, write: Write, drafts: Drafts, buckets: Buckets): void {
+function publishRoutes(api: Hono, { guard, write, opOnly, drafts, buckets }: RouteContext): void {
   api.post(
     '/api/drafts/:id/publish',
     write(
@@ -161,7 +170,7 @@ function publishRoutes(api: Hono, guard: SessionGuard, write: Write, drafts: Dra
   });
 }
 
-function versionRoutes(api: Hono, guard: SessionGuard, write: Write, drafts: Drafts, buckets: Buckets): void {
+function versionRoutes(api: Hono, { guard, write, drafts, buckets }: RouteContext): void {
   api.post(
     '/api/drafts/:id/versions',
     write(

@@ -20,7 +20,8 @@ export type WriteRoute<B> = {
 
 export type Write = ReturnType<typeof writeRoutes>['write'];
 
-const slow = (what: string) => (seconds: number) =>
+/** The 429 message for doing `what` too fast. */
+export const slow = (what: string) => (seconds: number) =>
   `You are ${what} too fast. Wait ${seconds} seconds and try again; nothing was lost.`;
 
 export function writeRoutes({ guard, now }: { guard: SessionGuard; now: () => Date }) {

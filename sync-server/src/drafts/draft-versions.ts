@@ -2,26 +2,15 @@
  * Named versions: a writer saves the draft's whole state under a name; any member lists them and reads
  * one back (the client restores it as a new change, client/src/drafts/restore-version.ts).
  */
-import * as Y from 'yjs';
 import type { DraftVersion } from '../../../shared/src/drafts/drafts-api.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
+import { encodeViaDoc } from '../rooms/doc-state.ts';
 import { requestKey, type WriteOp, type Written, writeOnce } from '../social/write-once.ts';
 import { newId, noDraft, requireDraft } from './draft-access.ts';
 import type { DraftDeps } from './drafts.ts';
 
 /** Each version is a whole copy of the draft, so their number is capped. */
 export const MAX_VERSIONS_PER_DRAFT = 200;
-
-/** The state re-encoded through a Y.Doc: deleted content is collected, so a version is as small as it gets. */
-function compactState(state: Uint8Array): Uint8Array {
-  const doc = new Y.Doc({ gc: true });
-  try {
-    Y.applyUpdate(doc, state);
-    return Y.encodeStateAsUpdate(doc);
-  } finally {
-    doc.destroy();
-  }
-}
 
 export function draftVersions({ store, states }: Pick<DraftDeps, 'store' | 'states'>) {
   return {
@@ -40,7 +29,8 @@ export function draftVersions({ store, states }: Pick<DraftDeps, 'store' | 'stat
           name,
           createdAt: op.at.toISOString(),
           createdBy: op.userId,
-          state: compactState(await states.load(draftId)),
+          // Through a Y.Doc, so deleted content is collected: a version is as small as it gets.
+          state: encodeViaDoc(await states.load(draftId)),
         });
         return store.rememberOp(record, version);
       });

@@ -250,6 +250,6 @@ export class SqliteDocStore implements DocStore, DraftMemberStore {
 }
 
 /** better-sqlite3 returns Buffers; hand out plain Uint8Arrays that own their bytes. */
-function toUint8Array(buffer: Buffer): Uint8Array {
+export function toUint8Array(buffer: Buffer): Uint8Array {
   return new Uint8Array(buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength));
 }

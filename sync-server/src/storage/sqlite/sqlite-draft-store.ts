@@ -6,6 +6,7 @@ import type { DraftMember, DraftRole, DraftSummary, DraftVersion } from '../../.
 import type { DraftAccess, DraftRecord, NewDraft, NewDraftVersion, Publication } from '../draft-store.ts';
 import type { OpOutcome, OpRecord } from '../social-store.ts';
 import type { Timestamp } from '../store.ts';
+import { toUint8Array } from './sqlite-doc-store.ts';
 import {
   AUTHOR_COLUMNS,
   type AuthorColumns,
@@ -181,6 +182,6 @@ export class SqliteDraftStore extends SqlitePublishStore {
     const state = this.sql('SELECT state FROM draft_versions WHERE id = ? AND draft_id = ?')
       .pluck()
       .get(versionId, draftId) as Buffer | undefined;
-    return state ? new Uint8Array(state.buffer.slice(state.byteOffset, state.byteOffset + state.byteLength)) : null;
+    return state ? toUint8Array(state) : null;
   }
 }
