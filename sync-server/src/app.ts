@@ -10,15 +10,21 @@ import type { ApiError } from '../../shared/src/model/catalog.ts';
 import { createAccounts } from './accounts/accounts.ts';
 import { createAvatarFiles } from './accounts/avatars.ts';
 import { accountRoutes, type RateLimits } from './api/account-routes.ts';
+import { type DraftRateLimits, draftRoutes } from './api/draft-routes.ts';
 import { apiRoutes } from './api/routes.ts';
 import { type SocialRateLimits, socialRoutes } from './api/social-routes.ts';
+import type { DocumentAccessPolicy } from './auth/access.ts';
 import { createCatalog } from './catalog/catalog.ts';
 import { createPopularCache } from './catalog/popular-cache.ts';
 import type { Config } from './config.ts';
+import type { DraftActivity } from './drafts/draft-activity.ts';
+import type { DraftStates } from './drafts/draft-state.ts';
+import { createDrafts, type Drafts } from './drafts/drafts.ts';
 import { AppError } from './errors.ts';
 import { createFollows } from './follows/follows.ts';
 import { joinMedia, serveClient, serveMedia } from './http/static.ts';
 import type { Logger } from './logger.ts';
+import { createMediaUploads } from './media/uploads.ts';
 import type { SyncHandle } from './rooms/index.ts';
 import { type Coauthors, createCoauthors } from './social/coauthors.ts';
 import { createComments } from './social/comments.ts';
@@ -43,6 +49,17 @@ export type AppDeps = {
   accounts?: { rateLimits?: Partial<RateLimits>; clientAddress?: (c: Context) => string };
   /** Per-user limits on reactions, comments and reports; how long popular lists are kept (ms). */
   social?: { rateLimits?: Partial<SocialRateLimits>; popularTtlMs?: number };
+  /**
+   * Collaborative documents, for the drafts API: the access policy (membership changes reach open sync
+   * connections through it), the drafts' stored states and the title tracker. Without them the drafts API
+   * is not served (image uploads still are).
+   */
+  drafts?: {
+    access: DocumentAccessPolicy;
+    states: DraftStates;
+    activity: DraftActivity;
+    rateLimits?: Partial<DraftRateLimits>;
+  };
   /** Receives the services other server code calls (the publishing code: `postPublished`). */
   onServices?: (services: AppServices) => void;
 };
@@ -56,6 +73,8 @@ export type AppServices = {
    * part of a series, the series' followers are notified (once per post). Returns how many were notified.
    */
   postPublished(postId: string): Promise<number>;
+  /** The drafts service (null without `drafts` deps): e.g. `createWithState` for drafts made on the server. */
+  drafts: Drafts | null;
 };
 
 /** Popular lists change slowly; writes that matter drop them sooner. */
@@ -95,14 +114,24 @@ export function createApp(deps: AppDeps): Hono {
   const onChange = () => popular.invalidate();
   const notifications = createNotifications({ store, ...clock });
   const coauthors = createCoauthors({ store, notifications });
-  deps.onServices?.({
-    notifications,
-    coauthors,
-    postPublished: async (postId) => {
-      popular.invalidate();
-      return notifications.seriesPartPublished(postId);
-    },
-  });
+  const postPublished = async (postId: string) => {
+    popular.invalidate();
+    return notifications.seriesPartPublished(postId);
+  };
+  const drafts = deps.drafts
+    ? createDrafts({
+        store,
+        ...deps.drafts,
+        notifications,
+        coauthors,
+        postChanged: async (postId, joinedSeries) => {
+          if (joinedSeries) await postPublished(postId);
+          else popular.invalidate();
+        },
+        ...clock,
+      })
+    : null;
+  deps.onServices?.({ notifications, coauthors, postPublished, drafts });
   const follows = createFollows({ store, ...clock, onChange, onFollowed: notifications.newFollower });
   const catalog = createCatalog({ store, popular, ...clock });
   app.route(
@@ -117,6 +146,17 @@ export function createApp(deps: AppDeps): Hono {
       avatarFiles: createAvatarFiles(joinMedia(config.dataDir)),
       catalog,
       ...tuning,
+    }),
+  );
+  // Before the social routes: their 64 KB body limit must not apply to image uploads.
+  app.route(
+    '/',
+    draftRoutes({
+      accounts,
+      drafts,
+      media: createMediaUploads(joinMedia(config.dataDir)),
+      ...(deps.drafts?.rateLimits ? { rateLimits: deps.drafts.rateLimits } : {}),
+      ...clock,
     }),
   );
   app.route(
@@ -142,7 +182,7 @@ export function createApp(deps: AppDeps): Hono {
 
   app.onError((error, c) => {
     if (error instanceof AppError) {
-      return c.json<ApiError>({ error: error.code, message: error.message }, error.status);
+      return c.json(error.toJSON(), error.status);
     }
     if (error instanceof HTTPException && error.status < 500) {
       return c.json<ApiError>({ error: 'bad_request', message: error.message || 'The request is not valid.' }, 400);

@@ -1,3 +1,5 @@
+import type { ContentProblem } from '../../shared/src/model/content.ts';
+
 /**
  * Errors a caller can act on. Each carries a stable `code` (the API's `error` field), the HTTP status it
  * maps to, and a message written for the person reading it: what is wrong and what to do next.
@@ -10,8 +12,10 @@ export type ErrorCode =
   | 'forbidden'
   | 'conflict'
   | 'too_large'
-  | 'unsupported_media_type';
-export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415;
+  | 'unsupported_media_type'
+  | 'invalid-content'
+  | 'too_early';
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 425;
 
 export class AppError extends Error {
   constructor(
@@ -21,6 +25,11 @@ export class AppError extends Error {
   ) {
     super(message);
     this.name = 'AppError';
+  }
+
+  /** The JSON body of the answer: `{ error, message }`, plus what a subclass adds. */
+  toJSON(): { error: string; message: string } & Record<string, unknown> {
+    return { error: this.code, message: this.message };
   }
 }
 
@@ -75,5 +84,28 @@ export class UnsupportedMediaTypeError extends AppError {
   constructor(message: string) {
     super('unsupported_media_type', 415, message);
     this.name = 'UnsupportedMediaTypeError';
+  }
+}
+
+/** Content that breaks the schema (publishing a draft): says what and where, item by item. */
+export class InvalidContentError extends AppError {
+  constructor(
+    message: string,
+    readonly problems: ContentProblem[],
+  ) {
+    super('invalid-content', 422, message);
+    this.name = 'InvalidContentError';
+  }
+
+  override toJSON() {
+    return { ...super.toJSON(), problems: this.problems };
+  }
+}
+
+/** The server does not have what the request depends on yet (a draft's newest edits); try again soon. */
+export class TooEarlyError extends AppError {
+  constructor(message: string) {
+    super('too_early', 425, message);
+    this.name = 'TooEarlyError';
   }
 }

@@ -11,6 +11,8 @@ import { serve } from '@hono/node-server';
 import { authRateLimits } from './api/account-routes.ts';
 import { createApp } from './app.ts';
 import { type Config, loadConfig } from './config.ts';
+import { createDraftActivity } from './drafts/draft-activity.ts';
+import { createDraftStates } from './drafts/draft-state.ts';
 import { isMainModule, runUntilSignalled } from './lifecycle.ts';
 import { createLogger, type Logger } from './logger.ts';
 import {
@@ -52,6 +54,9 @@ export async function startServer(
   const access = new DocumentAccessPolicy(docStore);
   let server: Server;
   let sync: SyncHandle | null = null;
+  // Publishing reads a loaded draft from its room (sync), others from storage; titles follow stored changes.
+  const states = createDraftStates({ docStore, live: () => sync?.core ?? null });
+  const activity = createDraftActivity({ store, states, logger });
   try {
     const secret = loadTokenSecret({
       env: config.sessionSecret ? { SESSION_SECRET: config.sessionSecret } : {},
@@ -67,6 +72,7 @@ export async function startServer(
       sync: () => sync,
       tokenSecret: secret,
       accounts: { rateLimits: authRateLimits(config.authBursts) },
+      drafts: { access, states, activity },
       ...(options.now ? { now: options.now } : {}),
     });
     server = await new Promise<Server>((resolve, reject) => {
@@ -80,6 +86,7 @@ export async function startServer(
         authenticate: createTokenAuthenticator(secret),
         logger,
         options: config.sync,
+        onDocumentsStored: (names) => activity.stored(names),
       });
       listening.once('error', reject);
     });
@@ -106,6 +113,7 @@ export async function startServer(
     closing ??= (async () => {
       // Sync first: it stores and acknowledges what is pending and closes sockets with 1001 "going away".
       await syncHandle.close();
+      await activity.flush();
       await new Promise<void>((resolve) => {
         const force = setTimeout(() => server.closeAllConnections(), DRAIN_MS);
         force.unref();

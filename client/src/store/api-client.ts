@@ -86,6 +86,8 @@ export function createApiClient(options: ApiClientOptions = {}) {
       throw new OfflineError(timedOut ? "The server didn't answer in time." : "You're offline.");
     }
     if (response.ok) {
+      // 204 No Content (removing a co-author) has nothing to read.
+      if (response.status === 204) return undefined as T;
       try {
         return await read(response);
       } catch {

@@ -46,6 +46,7 @@ function fakeServer() {
             });
       }
       if (path.includes('/versions/')) return new Response(new Uint8Array([1, 2, 3]), { status: 200 });
+      if (method === 'DELETE' && path.includes('/members/')) return new Response(null, { status: 204 });
       return json(200, { items: [] });
     },
   });
@@ -131,6 +132,9 @@ describe('draft actions', () => {
     });
     expect(invite?.op).toBeTruthy();
     expect(Array.from(await actions.versionState('d1', 'v1'))).toEqual([1, 2, 3]);
+    // The server answers a removal with 204 and no body.
+    await expect(actions.removeMember('d1', 'u_2')).resolves.toBeUndefined();
+    expect(server.calls.at(-1)).toMatchObject({ method: 'DELETE', path: '/api/drafts/d1/members/u_2', csrf: 'c1' });
     server.offline = true;
     await expect(actions.saveVersion('d1', 'Before edits')).rejects.toThrow(/offline/);
   });

@@ -37,6 +37,13 @@ describe('notification lines', () => {
       text: 'Ana invited you to write parts of Consensus',
       href: '/series/consensus',
     });
+    expect(notificationLine(n('draft-invitation', { draft: { id: 'd_1', title: 'Raft, again' } }))).toEqual({
+      text: 'Ana invited you to co-author “Raft, again”',
+      href: '/write/d_1',
+    });
+    expect(notificationLine(n('draft-invitation', { draft: { id: 'd_2', title: '' } })).text).toBe(
+      'Ana invited you to co-author a draft',
+    );
   });
 
   it('copes with a deleted actor and a vanished post', () => {

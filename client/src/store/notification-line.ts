@@ -23,6 +23,11 @@ export function notificationLine(n: NotificationView): NotificationLine {
         text: `${who} invited you to write parts of ${n.series?.title ?? 'their series'}`,
         href: n.series ? `/series/${n.series.slug}` : '/',
       };
+    case 'draft-invitation':
+      return {
+        text: `${who} invited you to co-author ${n.draft?.title ? `“${n.draft.title}”` : 'a draft'}`,
+        href: n.draft ? `/write/${n.draft.id}` : '/drafts',
+      };
   }
 }
 

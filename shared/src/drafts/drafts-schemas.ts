@@ -17,3 +17,22 @@ export const SaveVersionBody = v.strictObject({
   ),
 });
 export type SaveVersionBody = v.InferOutput<typeof SaveVersionBody>;
+
+/** Far above any real state vector (a few bytes per client that ever edited the draft). */
+const STATE_VECTOR_MAX_CHARS = 64 * 1024;
+
+/**
+ * A publish: `stateVector` is the draft's Yjs state vector on the device when "Publish" was pressed
+ * (base64). The server publishes only once it holds at least that much of the draft, and answers 425
+ * before then. Without it, the server publishes what it has.
+ */
+export const PublishDraftBody = v.strictObject({
+  stateVector: v.optional(
+    v.pipe(
+      v.string('stateVector must be base64 text.'),
+      v.maxLength(STATE_VECTOR_MAX_CHARS, 'stateVector is too long.'),
+      v.regex(/^[A-Za-z0-9+/]*={0,2}$/, 'stateVector must be base64 text.'),
+    ),
+  ),
+});
+export type PublishDraftBody = v.InferOutput<typeof PublishDraftBody>;

@@ -63,6 +63,8 @@ export const NOTIFICATION_KINDS = [
   'series-part',
   /** The series owner invites you to write parts of their series. */
   'coauthor-invitation',
+  /** A draft's owner adds you to it as an editor or a viewer. */
+  'draft-invitation',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -109,6 +111,8 @@ export type NotificationView = {
   post: { id: string; slug: string; title: string } | null;
   commentId: string | null;
   series: { id: string; slug: string; title: string } | null;
+  /** The draft an invitation is about (its title as of its last stored change; "" when untitled). */
+  draft?: { id: string; title: string } | null;
 };
 export type NotificationPage = Page<NotificationView> & { unreadCount: number };
 

@@ -1,21 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { PayloadTooLargeError, UnsupportedMediaTypeError } from '../errors.ts';
-import { AVATAR_MAX_BYTES, checkAvatar, sniffImage } from './avatars.ts';
-import { bytes, JPEG, PNG, WEBP } from './testing.ts';
+import { AVATAR_MAX_BYTES, checkAvatar } from './avatars.ts';
+import { bytes, GIF, JPEG, PNG, WEBP } from './testing.ts';
 
 describe('avatar images', () => {
-  it('knows PNG, JPEG and WebP by their first bytes', () => {
-    expect(sniffImage(PNG)).toBe('png');
-    expect(sniffImage(JPEG)).toBe('jpeg');
-    expect(sniffImage(WEBP)).toBe('webp');
+  it('takes PNG, JPEG and WebP by their first bytes', () => {
+    expect([PNG, JPEG, WEBP].map(checkAvatar)).toEqual(['png', 'jpeg', 'webp']);
   });
 
-  it('refuses other kinds whatever they claim to be: GIF, SVG, a RIFF that is not WebP, too-short files', () => {
-    expect(sniffImage(bytes('GIF89a'))).toBeNull();
-    expect(sniffImage(bytes('<svg xmlns="http://www.w3.org/2000/svg"/>'))).toBeNull();
-    expect(sniffImage(bytes('RIFF', [36, 0, 0, 0], 'WAVEfmt '))).toBeNull();
-    expect(sniffImage(bytes([0x89, 0x50]))).toBeNull();
-    expect(() => checkAvatar(bytes('GIF89a'))).toThrow(UnsupportedMediaTypeError);
+  it('refuses other kinds whatever they claim to be: GIF (an avatar does not move), SVG, too-short files', () => {
+    for (const image of [GIF, bytes('<svg xmlns="http://www.w3.org/2000/svg"/>'), bytes([0x89, 0x50])]) {
+      expect(() => checkAvatar(image)).toThrow(UnsupportedMediaTypeError);
+    }
   });
 
   it('refuses more than 1 MB, and takes exactly 1 MB', () => {

@@ -1,11 +1,19 @@
-/** Test helpers: a "device" (a cookie jar and the CSRF token of its session, over `app.request()`), image bytes. */
-import type { Hono } from 'hono';
+/**
+ * Test helpers: a "device" (a cookie jar and the CSRF token of its session, over `app.request()` or a
+ * running server), image bytes.
+ */
 import { CSRF_HEADER } from '../../../shared/src/model/accounts.ts';
 
 export type Reply = { res: Response; status: number; body: unknown };
 export type Device = ReturnType<typeof device>;
 
-export function device(app: Hono) {
+/** What a device sends requests through: the app itself (`app.request`), or fetch to a running server. */
+export type Requester = { request(path: string, init?: RequestInit): Response | Promise<Response> };
+
+/** A requester for a server listening at `baseUrl`. */
+export const overHttp = (baseUrl: string): Requester => ({ request: (path, init) => fetch(`${baseUrl}${path}`, init) });
+
+export function device(app: Requester) {
   let cookie = '';
   const state = { csrf: '' };
   async function request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
@@ -40,6 +48,11 @@ export function device(app: Hono) {
     put: (path: string, body?: unknown, headers?: Record<string, string>) => request('PUT', path, body, headers),
     patch: (path: string, body?: unknown, headers?: Record<string, string>) => request('PATCH', path, body, headers),
     delete: (path: string, body?: unknown, headers?: Record<string, string>) => request('DELETE', path, body, headers),
+    /** A GET answered with bytes (not JSON), with this device's cookie. */
+    async bytes(path: string) {
+      const res = await app.request(path, { headers: cookie ? { cookie } : {} });
+      return { res, status: res.status, bytes: new Uint8Array(await res.arrayBuffer()) };
+    },
     get csrf() {
       return state.csrf;
     },
@@ -50,7 +63,8 @@ export function device(app: Hono) {
 export const bytes = (...parts: (number[] | string)[]) =>
   Uint8Array.from(parts.flatMap((part) => (typeof part === 'string' ? [...part].map((c) => c.charCodeAt(0)) : part)));
 
-/** The first bytes of a PNG, a JPEG and a WebP: enough for the magic-byte check. */
+/** The first bytes of a PNG, a JPEG, a WebP and a GIF: enough for the magic-byte check. */
 export const PNG = bytes([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], [0, 0, 0, 13], 'IHDR');
 export const JPEG = bytes([0xff, 0xd8, 0xff, 0xe0], [0, 16], 'JFIF');
 export const WEBP = bytes('RIFF', [36, 0, 0, 0], 'WEBPVP8 ');
+export const GIF = bytes('GIF89a', [1, 0, 1, 0]);

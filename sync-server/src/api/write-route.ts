@@ -14,30 +14,35 @@ export type WriteRoute<B> = {
   read: (c: Context) => Promise<B>;
   /** The user's bucket and what they are doing, for the 429 message. */
   limit?: [TokenBuckets, string];
-  status?: 200 | 201;
+  /** 204: the change has nothing to answer with (its result is null). */
+  status?: 200 | 201 | 204;
 };
 
 export type Write = ReturnType<typeof writeRoutes>['write'];
 
-const slow = (what: string) => (seconds: number) =>
+/** The 429 message for doing `what` too fast. */
+export const slow = (what: string) => (seconds: number) =>
   `You are ${what} too fast. Wait ${seconds} seconds and try again; nothing was lost.`;
 
 export function writeRoutes({ guard, now }: { guard: SessionGuard; now: () => Date }) {
   return {
-    write<B extends { opId?: string | undefined }>(
+    write<B extends object>(
       route: WriteRoute<B>,
       run: (c: Context, op: WriteOp, body: B) => Promise<Written<unknown>>,
     ) {
       return async (c: Context) => {
         const session = await guard.requireUser(c);
         const body = await route.read(c);
-        const op = { userId: session.user.id, opId: requireOpId(c, body.opId), at: now() };
+        // A body may carry the op id (social changes) or leave it to the Idempotency-Key header (drafts).
+        const bodyOpId = 'opId' in body && typeof body.opId === 'string' ? body.opId : undefined;
+        const op = { userId: session.user.id, opId: requireOpId(c, bodyOpId), at: now() };
         if (route.limit) {
           const tooMany = rateLimited(c, route.limit[0], op.userId, slow(route.limit[1]));
           if (tooMany) return tooMany;
         }
         const { result, replayed } = await run(c, op, body);
         markReplayed(c, replayed);
+        if (route.status === 204) return c.body(null, 204);
         return c.json(result, route.status ?? 200);
       };
     },

@@ -57,6 +57,14 @@ export class DocumentAccessPolicy implements AccessPolicy {
     return removed;
   }
 
+  /**
+   * The draft changed in a way membership rows do not show (deleted or restored): its members' open
+   * connections re-check, so a deleted draft's are closed at once.
+   */
+  draftChanged(draftId: string, userIds: readonly string[]): void {
+    for (const userId of userIds) this.emit({ docName: `draft:${draftId}`, userId });
+  }
+
   onChange(listener: AccessListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);

@@ -7,7 +7,7 @@ export function imageSources(doc: DocNode): string[] {
     for (const block of blocks) {
       if (block.type === 'image') seen.add(block.attrs.src);
       else if (block.type === 'blockquote') walk(block.content);
-      else if (block.type === 'bulletList' || block.type === 'orderedList') {
+      else if (block.type === 'bulletList' || block.type === 'orderedList' || block.type === 'taskList') {
         for (const item of block.content) walk(item.content);
       }
     }

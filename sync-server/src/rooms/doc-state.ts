@@ -162,7 +162,8 @@ function fold(state: Uint8Array, updates: readonly Uint8Array[]): Uint8Array {
   return encodeViaDoc(state, updates);
 }
 
-function encodeViaDoc(state: Uint8Array, updates: readonly Uint8Array[]): Uint8Array {
+/** State plus updates as one update, through a Y.Doc: deleted content is collected, adjacent inserts merge. */
+export function encodeViaDoc(state: Uint8Array, updates: readonly Uint8Array[] = []): Uint8Array {
   const doc = new Y.Doc({ gc: true });
   try {
     doc.transact(() => {

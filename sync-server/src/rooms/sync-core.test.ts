@@ -112,7 +112,11 @@ describe('SyncCore', () => {
 
   async function setup(
     options: Partial<SyncOptions> = {},
-    extra: { expiresAt?: (user: string) => number | undefined; wallClock?: () => number } = {},
+    extra: {
+      expiresAt?: (user: string) => number | undefined;
+      wallClock?: () => number;
+      onDocumentsStored?: (names: readonly string[]) => void;
+    } = {},
   ) {
     const dir = mkdtempSync(join(tmpdir(), 'sdp-core-'));
     const sqlite: SqliteDocStore = openSqliteDocStore({ dataDir: dir });
@@ -131,6 +135,7 @@ describe('SyncCore', () => {
       options: { connectBurst: 1000, messageBurst: 1000, sweepIntervalMs: 10_000, ...options },
       now: () => now,
       ...(extra.wallClock ? { wallClock: extra.wallClock } : {}),
+      ...(extra.onDocumentsStored ? { onDocumentsStored: extra.onDocumentsStored } : {}),
     });
     cleanups.push(async () => {
       await core.close();
@@ -176,6 +181,21 @@ describe('SyncCore', () => {
       ['user:alice', 5],
       ['user:bob', 5],
     ]);
+  });
+
+  it('DRAFT-1/2: names the documents each batch stored, and gives the stored state of a loaded one', async () => {
+    const stored: string[][] = [];
+    const { core, connect, ready } = await setup({}, { onDocumentsStored: (names) => stored.push([...names]) });
+    expect(core.storedState('user:alice')).toBeNull();
+    const a = await connect('alice');
+    await ready(a.socket);
+    const doc = new Y.Doc();
+    send(core, a.connection, encodeSyncUpdate(textUpdate(doc, (d) => d.getText('t').insert(0, 'hi'))));
+    await waitFor(() => a.socket.acks().at(-1) === 1);
+    expect(stored).toEqual([['user:alice']]);
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, core.storedState('user:alice')!);
+    expect(copy.getText('t').toString()).toBe('hi');
   });
 
   it('SYNC-3: an update arriving while a save runs is not acked by that save', async () => {

@@ -47,6 +47,11 @@ export type SyncCoreDeps = {
   now?: () => number;
   /** Milliseconds since the epoch, for token expiry (AuthResult.expiresAt). Injectable for tests. */
   wallClock?: () => number;
+  /**
+   * Told the names of the documents a batch just stored, after it is in memory (drafts keep their title
+   * and last-edit time from this). Must be cheap: it runs on the write path.
+   */
+  onDocumentsStored?: (names: readonly string[]) => void;
 };
 
 export type SyncStats = {
@@ -167,6 +172,15 @@ export class SyncCore {
       scheduledWork: this.batcher.pendingWork + (this.awarenessFlush ? 1 : 0) + expiryTimers,
       rateLimiterKeys: this.connectLimiter.size,
     };
+  }
+
+  /**
+   * The stored state of a document that is loaded (one merged update), or null when it is not in memory
+   * (read it from storage then). Holds only stored updates, so it is never ahead of storage.
+   */
+  storedState(name: string): Uint8Array | null {
+    const room = this.rooms.get(name);
+    return room?.isReady ? room.doc!.current() : null;
   }
 
   // ── Connections ────────────────────────────────────────────────────────────────────────────────────
@@ -472,6 +486,13 @@ export class SyncCore {
       if (room.updatesSinceSnapshot >= this.options.compactAfterUpdates) this.rooms.requestCompaction(room);
     }
     for (const connection of toAck) this.sendAck(connection);
+    if (this.deps.onDocumentsStored) {
+      try {
+        this.deps.onDocumentsStored([...byRoom.keys()].map((room) => room.name));
+      } catch (error) {
+        this.logger.error({ err: error }, 'sync: a stored-documents listener failed');
+      }
+    }
   }
 
   private onStoreFailed(items: PendingWrite[], error: unknown): void {

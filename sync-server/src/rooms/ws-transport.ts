@@ -25,6 +25,8 @@ export type SyncDeps = {
   authenticate: Authenticate;
   logger: Logger;
   options?: Partial<SyncOptions>;
+  /** See SyncCoreDeps.onDocumentsStored. */
+  onDocumentsStored?: (names: readonly string[]) => void;
 };
 
 export type SyncHandle = {

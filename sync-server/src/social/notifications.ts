@@ -70,6 +70,13 @@ export function createNotifications({ store, now = () => new Date() }: { store: 
       await store.addNotifications(notOwn([make('coauthor-invitation', invitation.invitee.id, source, fields)]));
     },
 
+    /** Each invitation to a draft (a new role, or again after removal) tells the invitee once. */
+    async draftInvited(invite: { draftId: string; inviteeId: string; actorId: string; at: string }): Promise<void> {
+      const source = `${invite.draftId}|${invite.at}`;
+      const fields = { actorId: invite.actorId, draftId: invite.draftId };
+      await store.addNotifications(notOwn([make('draft-invitation', invite.inviteeId, source, fields)]));
+    },
+
     async list(userId: string, request: { cursor?: string | undefined; limit: number }): Promise<NotificationPage> {
       const after = readListCursor(request.cursor);
       const [rows, unreadCount] = await Promise.all([

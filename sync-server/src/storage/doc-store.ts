@@ -47,6 +47,7 @@ export interface DocStore {
 
 /** Who may open a draft and how; changes go through the access policy so open connections hear. */
 export interface DraftMemberStore {
+  /** null for a non-member, and for everyone while the draft is deleted (it opens for nobody). */
   getDraftRole(draftId: string, userId: string): Promise<DraftRole | null>;
   listDraftMembers(draftId: string): Promise<DraftMember[]>;
   setDraftMember(draftId: string, userId: string, role: DraftRole): Promise<void>;

@@ -69,6 +69,7 @@ export type NewNotification = {
   postId?: string | null;
   commentId?: string | null;
   seriesId?: string | null;
+  draftId?: string | null;
   createdAt: Timestamp;
 };
 

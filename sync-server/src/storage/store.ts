@@ -8,6 +8,7 @@
 import type { FollowEntry, FollowResult, FollowTarget, MyFollows } from '../../../shared/src/model/accounts.ts';
 import type { Author, AuthorSummary, PostSummary, Series, TagSummary } from '../../../shared/src/model/catalog.ts';
 import type { ReactionKind } from '../../../shared/src/model/social-api.ts';
+import type { DraftStore } from './draft-store.ts';
 import type { SocialStore } from './social-store.ts';
 
 export { REACTION_KINDS, type ReactionKind } from '../../../shared/src/model/social-api.ts';
@@ -188,7 +189,7 @@ export interface AccountStore {
   listFollowing(userId: string, query: FollowListQuery): Promise<FollowEntry[]>;
 }
 
-export interface Store extends AccountStore, SocialStore {
+export interface Store extends AccountStore, SocialStore, DraftStore {
   /** Writes a whole catalog in one transaction (seeding, imports). Fails without writing anything. */
   importCatalog(batch: CatalogImport): Promise<void>;
 

@@ -15,12 +15,17 @@ export type TestUser = { d: Device; id: string; handle: string };
 
 const generous = { burst: 10_000, refillMs: 1 };
 
-export async function socialApp(social: AppDeps['social'] = {}) {
+/** More app deps made over the same store and DATA_DIR (e.g. documents for drafts), and how to close them. */
+export type AppExtension = (store: Store, dataDir: string) => { deps: Partial<AppDeps>; close(): Promise<void> };
+
+export async function socialApp(social: AppDeps['social'] = {}, extend?: AppExtension) {
   const { store, dir, cleanup } = tempStore();
   await store.importCatalog(fixtureCatalog());
   const client = tempDir();
   let services: AppServices | null = null;
+  const extension = extend?.(store, dir);
   const app: Hono = createApp({
+    ...extension?.deps,
     store,
     config: { dataDir: client.dir, clientDir: client.dir },
     logger: pino({ level: 'silent' }),
@@ -103,6 +108,7 @@ export async function socialApp(social: AppDeps['social'] = {}) {
       return id;
     },
     cleanup: async () => {
+      await extension?.close();
       await cleanup();
       client.remove();
     },

@@ -128,7 +128,11 @@ export class SqliteDocStore implements DocStore, DraftMemberStore {
       ),
       deleteUpTo: db.prepare<[string, number]>('DELETE FROM document_updates WHERE doc_name = ? AND seq <= ?'),
       getRole: db
-        .prepare<[string, string], string>('SELECT role FROM draft_members WHERE draft_id = ? AND user_id = ?')
+        // A deleted draft (drafts.deleted_at, migration 006) opens for nobody until it is restored.
+        .prepare<[string, string], string>(
+          `SELECT m.role FROM draft_members m WHERE m.draft_id = ? AND m.user_id = ?
+             AND NOT EXISTS (SELECT 1 FROM drafts d WHERE d.id = m.draft_id AND d.deleted_at IS NOT NULL)`,
+        )
         .pluck(),
       listMembers: db.prepare<[string], { user_id: string; role: string }>(
         'SELECT user_id, role FROM draft_members WHERE draft_id = ? ORDER BY user_id',
@@ -246,6 +250,6 @@ export class SqliteDocStore implements DocStore, DraftMemberStore {
 }
 
 /** better-sqlite3 returns Buffers; hand out plain Uint8Arrays that own their bytes. */
-function toUint8Array(buffer: Buffer): Uint8Array {
+export function toUint8Array(buffer: Buffer): Uint8Array {
   return new Uint8Array(buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength));
 }

@@ -19,6 +19,8 @@ type NotificationRow = {
   series_id: string | null;
   series_slug: string | null;
   series_title: string | null;
+  draft_id: string | null;
+  draft_title: string | null;
 };
 
 const toView = (row: NotificationRow): NotificationView => ({
@@ -39,12 +41,13 @@ const toView = (row: NotificationRow): NotificationView => ({
     row.series_id && row.series_slug && row.series_title
       ? { id: row.series_id, slug: row.series_slug, title: row.series_title }
       : null,
+  ...(row.draft_id !== null && row.draft_title !== null ? { draft: { id: row.draft_id, title: row.draft_title } } : {}),
 });
 
 export class SqliteNotificationStore extends SqliteWriteOps {
   async addNotifications(notifications: readonly NewNotification[]): Promise<number> {
     const insert = this.sql(`INSERT INTO notifications
-      (id, user_id, kind, actor_id, post_id, comment_id, series_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+      (id, user_id, kind, actor_id, post_id, comment_id, series_id, draft_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (id) DO NOTHING`);
     return this.db.transaction(() => {
       let added = 0;
@@ -57,6 +60,7 @@ export class SqliteNotificationStore extends SqliteWriteOps {
           n.postId ?? null,
           n.commentId ?? null,
           n.seriesId ?? null,
+          n.draftId ?? null,
           n.createdAt,
         ).changes;
       }
@@ -69,10 +73,12 @@ export class SqliteNotificationStore extends SqliteWriteOps {
     const rows = this.sql(`SELECT n.id, n.kind, n.created_at, n.read_at, n.comment_id,
         a.id AS actor_id, a.handle AS actor_handle, a.display_name AS actor_name,
         p.id AS post_id, p.slug AS post_slug, p.title AS post_title,
-        s.id AS series_id, s.slug AS series_slug, s.title AS series_title
+        s.id AS series_id, s.slug AS series_slug, s.title AS series_title,
+        d.id AS draft_id, d.title AS draft_title
       FROM notifications n
       LEFT JOIN users a ON a.id = n.actor_id
-      LEFT JOIN posts p ON p.id = n.post_id
+      LEFT JOIN posts p ON p.id = n.post_id AND p.unpublished = 0
+      LEFT JOIN drafts d ON d.id = n.draft_id AND d.deleted_at IS NULL
       LEFT JOIN series s ON s.id = n.series_id
       WHERE n.user_id = @userId ${after}
       ORDER BY n.created_at DESC, n.id DESC LIMIT @limit`).all({

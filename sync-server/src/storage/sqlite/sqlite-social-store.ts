@@ -55,7 +55,9 @@ const toComment = (row: CommentRow): StoredComment => ({
 
 export class SqliteSocialStore extends SqliteCoauthorStore {
   async getPostRef(postId: string): Promise<PostRef | null> {
-    const row = this.sql('SELECT id, slug, title, author_id, series_id FROM posts WHERE id = ?').get(postId) as
+    const row = this.sql(
+      'SELECT id, slug, title, author_id, series_id FROM posts WHERE id = ? AND unpublished = 0',
+    ).get(postId) as
       | { id: string; slug: string; title: string; author_id: string; series_id: string | null }
       | undefined;
     return row
@@ -70,7 +72,7 @@ export class SqliteSocialStore extends SqliteCoauthorStore {
     change: { postId: string; kind: ReactionKind; on: boolean },
   ): Promise<OpOutcome<ReactionResult>> {
     return this.once(op, () => {
-      if (!this.sql('SELECT 1 FROM posts WHERE id = ?').get(change.postId)) return 'missing';
+      if (!this.sql('SELECT 1 FROM posts WHERE id = ? AND unpublished = 0').get(change.postId)) return 'missing';
       if (change.on) {
         this.sql(
           'INSERT INTO reactions (post_id, user_id, kind, created_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
@@ -147,7 +149,7 @@ export class SqliteSocialStore extends SqliteCoauthorStore {
     return this.once(
       op,
       () => {
-        if (!this.sql('SELECT 1 FROM posts WHERE id = ?').get(comment.postId)) return 'missing';
+        if (!this.sql('SELECT 1 FROM posts WHERE id = ? AND unpublished = 0').get(comment.postId)) return 'missing';
         const { parent } = comment;
         if (parent && !this.sql('SELECT 1 FROM comments WHERE id = ?').get(parent.id)) return 'missing';
         this.sql(`INSERT INTO comments (id, post_id, user_id, body, body_json, created_at, parent_id, root_id, depth)

@@ -25,7 +25,8 @@ import type {
   UserRecord,
 } from '../store.ts';
 import { openSqliteDatabase, type SqliteLocation } from './open-database.ts';
-import { SqliteSocialStore } from './sqlite-social-store.ts';
+import { SqliteDraftStore } from './sqlite-draft-store.ts';
+import { LIVE_POST, type SummaryRow, summarySelect, toSummary, VISIBLE_COMMENT } from './sqlite-post-rows.ts';
 
 export { SQLITE_FILE_NAME } from './open-database.ts';
 
@@ -37,29 +38,6 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
 }
 
 // ── Row shapes ──────────────────────────────────────────────────────────────────────────────────────
-
-type SummaryRow = {
-  id: string;
-  slug: string;
-  title: string;
-  excerpt: string;
-  published_at: string;
-  updated_at: string;
-  reading_minutes: number;
-  images_json: string;
-  tags_json: string;
-  author_id: string;
-  author_handle: string;
-  author_display_name: string;
-  author_avatar_url: string | null;
-  series_id: string | null;
-  series_slug: string | null;
-  series_title: string | null;
-  series_part: number | null;
-  series_part_count: number;
-  reaction_count: number;
-  comment_count: number;
-};
 
 /** A user row with the counts the author queries add. */
 type AuthorRow = UserRow & {
@@ -74,73 +52,24 @@ type TagRow = { slug: string; name: string; description: string; post_count: num
 
 // ── SQL ─────────────────────────────────────────────────────────────────────────────────────────────
 
-/** Counted on post cards and in popularity: not deleted by its writer, not hidden by the post's author. */
-const VISIBLE_COMMENT = 'c.deleted_at IS NULL AND c.hidden_at IS NULL';
-
-// Each takes extra columns so a query can add what it needs without a second copy of the base.
-const summarySelect = (extraColumns = '') => `
-SELECT p.id, p.slug, p.title, p.excerpt, p.published_at, p.updated_at, p.reading_minutes, p.images_json,
-  u.id AS author_id, u.handle AS author_handle, u.display_name AS author_display_name, u.avatar_url AS author_avatar_url,
-  s.id AS series_id, s.slug AS series_slug, s.title AS series_title, p.series_part,
-  (SELECT COUNT(*) FROM posts sp WHERE sp.series_id = p.series_id) AS series_part_count,
-  (SELECT COUNT(*) FROM reactions r WHERE r.post_id = p.id) AS reaction_count,
-  (SELECT COUNT(*) FROM comments c WHERE c.post_id = p.id AND ${VISIBLE_COMMENT}) AS comment_count,
-  (SELECT json_group_array(pt.tag_slug ORDER BY pt.position) FROM post_tags pt WHERE pt.post_id = p.id) AS tags_json
-  ${extraColumns}
-FROM posts p
-JOIN users u ON u.id = p.author_id
-LEFT JOIN series s ON s.id = p.series_id`;
-
 const authorSelect = (extraColumns = '') => `
 SELECT u.id, u.handle, u.display_name, u.headline, u.bio, u.website, u.github, u.support_url, u.location, u.joined_at,
   u.avatar_url,
   (SELECT COUNT(*) FROM follows f WHERE f.author_id = u.id) AS follower_count,
   (SELECT COUNT(*) FROM follows f WHERE f.follower_id = u.id) AS following_count,
-  (SELECT COUNT(*) FROM posts p WHERE p.author_id = u.id) AS post_count,
+  (SELECT COUNT(*) FROM posts p WHERE p.author_id = u.id AND ${LIVE_POST}) AS post_count,
   (SELECT COUNT(*) FROM comments c WHERE c.user_id = u.id AND c.deleted_at IS NULL) AS comment_count
   ${extraColumns}
 FROM users u`;
 
 const tagSelect = (extraColumns = '') => `
 SELECT t.slug, t.name, t.description,
-  (SELECT COUNT(*) FROM post_tags pt WHERE pt.tag_slug = t.slug) AS post_count,
+  (SELECT COUNT(*) FROM post_tags pt JOIN posts p ON p.id = pt.post_id WHERE pt.tag_slug = t.slug AND ${LIVE_POST}) AS post_count,
   (SELECT COUNT(*) FROM tag_follows tf WHERE tf.tag_slug = t.slug) AS follower_count
   ${extraColumns}
 FROM tags t`;
 
 // ── Mapping ─────────────────────────────────────────────────────────────────────────────────────────
-
-function toSummary(row: SummaryRow): PostSummary {
-  return {
-    id: row.id,
-    slug: row.slug,
-    title: row.title,
-    excerpt: row.excerpt,
-    author: {
-      id: row.author_id,
-      handle: row.author_handle,
-      displayName: row.author_display_name,
-      avatarUrl: row.author_avatar_url,
-    },
-    tags: JSON.parse(row.tags_json) as string[],
-    publishedAt: row.published_at,
-    updatedAt: row.updated_at,
-    readingMinutes: row.reading_minutes,
-    reactionCount: row.reaction_count,
-    commentCount: row.comment_count,
-    series:
-      row.series_id && row.series_slug && row.series_title && row.series_part !== null
-        ? {
-            id: row.series_id,
-            slug: row.series_slug,
-            title: row.series_title,
-            part: row.series_part,
-            partCount: row.series_part_count,
-          }
-        : null,
-    images: JSON.parse(row.images_json) as string[],
-  };
-}
 
 function toAuthorSummary(row: AuthorRow): AuthorSummary {
   return {
@@ -237,8 +166,8 @@ const FOLLOW_TABLES = {
 
 // ── Store ───────────────────────────────────────────────────────────────────────────────────────────
 
-/** Catalog and accounts here; reactions, comments and notifications in the classes it extends. */
-class SqliteStore extends SqliteSocialStore implements Store {
+/** Catalog and accounts here; drafts, reactions, comments and notifications in the classes it extends. */
+class SqliteStore extends SqliteDraftStore implements Store {
   readonly #db: Database.Database;
   readonly #statements = new Map<string, Database.Statement>();
 
@@ -345,7 +274,7 @@ class SqliteStore extends SqliteSocialStore implements Store {
   }
 
   async listPosts(query: PostListQuery): Promise<PostSummary[]> {
-    const where: string[] = [];
+    const where: string[] = [LIVE_POST];
     const params: Record<string, string | number> = {};
     if (query.after) {
       where.push('(p.published_at < @afterAt OR (p.published_at = @afterAt AND p.id < @afterId))');
@@ -370,7 +299,7 @@ class SqliteStore extends SqliteSocialStore implements Store {
              WHERE t.post_id = p.id AND tf.user_id = @followedBy))`);
       params.followedBy = query.followedBy;
     }
-    let sql = `${summarySelect()}${where.length ? `\nWHERE ${where.join(' AND ')}` : ''}
+    let sql = `${summarySelect()}\nWHERE ${where.join(' AND ')}
 ORDER BY p.published_at DESC, p.id DESC`;
     if (query.limit !== undefined) {
       sql += '\nLIMIT @limit';
@@ -380,7 +309,7 @@ ORDER BY p.published_at DESC, p.id DESC`;
   }
 
   async getPostBySlug(slug: string): Promise<StoredPost | null> {
-    const row = this.#prepare(`${summarySelect(', p.content_json')} WHERE p.slug = ?`).get(slug) as
+    const row = this.#prepare(`${summarySelect(', p.content_json')} WHERE p.slug = ? AND ${LIVE_POST}`).get(slug) as
       | (SummaryRow & { content_json: string })
       | undefined;
     return row ? { summary: toSummary(row), contentJson: row.content_json } : null;
@@ -399,9 +328,9 @@ ORDER BY p.published_at DESC, p.id DESC`;
     // An author's own comments on their posts (replies) are not engagement from readers.
     const recent = `,
   (SELECT COUNT(*) FROM reactions r JOIN posts p ON p.id = r.post_id
-    WHERE p.author_id = u.id AND r.created_at >= @since AND r.user_id <> u.id) AS recent_reactions,
+    WHERE p.author_id = u.id AND ${LIVE_POST} AND r.created_at >= @since AND r.user_id <> u.id) AS recent_reactions,
   (SELECT COUNT(*) FROM comments c JOIN posts p ON p.id = c.post_id
-    WHERE p.author_id = u.id AND c.created_at >= @since AND c.user_id <> u.id AND ${VISIBLE_COMMENT}) AS recent_comments,
+    WHERE p.author_id = u.id AND ${LIVE_POST} AND c.created_at >= @since AND c.user_id <> u.id AND ${VISIBLE_COMMENT}) AS recent_comments,
   (SELECT COUNT(*) FROM follows f WHERE f.author_id = u.id AND f.created_at >= @since) AS recent_followers`;
     const sql = `SELECT * FROM (${authorSelect(recent)}) WHERE post_count > 0`;
     const rows = this.#prepare(sql).all({ since: since ?? '' }) as (AuthorRow & {
@@ -425,7 +354,7 @@ ORDER BY p.published_at DESC, p.id DESC`;
   async listTagActivity(since: Timestamp | null): Promise<TagActivity[]> {
     const recent = `,
   (SELECT COUNT(*) FROM post_tags pt JOIN posts p ON p.id = pt.post_id
-    WHERE pt.tag_slug = t.slug AND p.published_at >= @since) AS recent_post_count`;
+    WHERE pt.tag_slug = t.slug AND ${LIVE_POST} AND p.published_at >= @since) AS recent_post_count`;
     const sql = `SELECT * FROM (${tagSelect(recent)}) WHERE post_count > 0 OR follower_count > 0`;
     // '' sorts before every timestamp: all time.
     const rows = this.#prepare(sql).all({ since: since ?? '' }) as (TagRow & { recent_post_count: number })[];
@@ -453,7 +382,8 @@ ORDER BY p.published_at DESC, p.id DESC`;
       | undefined;
     if (!row) return null;
     const parts = this.#prepare(
-      'SELECT series_part AS part, slug, title, published_at AS publishedAt FROM posts WHERE series_id = ? ORDER BY series_part',
+      `SELECT p.series_part AS part, p.slug, p.title, p.published_at AS publishedAt FROM posts p
+       WHERE p.series_id = ? AND ${LIVE_POST} ORDER BY p.series_part`,
     ).all(row.id) as Series['parts'];
     return {
       id: row.id,
