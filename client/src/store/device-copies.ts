@@ -5,6 +5,7 @@
  * asks first and says how many drafts have such changes.
  */
 import { draftDocName, userDocName } from '../../../shared/src/protocol/doc-name.ts';
+import { unstoredJournalKey } from '../sync/journal-key.ts';
 import { type DraftIndex, draftIndex } from './draft-index.ts';
 
 export type DeleteDatabase = (name: string) => Promise<void>;
@@ -18,6 +19,14 @@ const deleteIdb: DeleteDatabase = (name) =>
     request.onblocked = () => resolve();
   });
 
+function forgetJournal(docName: string) {
+  try {
+    globalThis.localStorage?.removeItem(unstoredJournalKey(docName));
+  } catch {
+    // Storage blocked: there is no journal to remove either.
+  }
+}
+
 export function deviceCopies(userId: string, index: DraftIndex = draftIndex()) {
   const drafts = index.list(userId);
   return {
@@ -27,9 +36,11 @@ export function deviceCopies(userId: string, index: DraftIndex = draftIndex()) {
     async remove(deleteDatabase: DeleteDatabase = deleteIdb): Promise<void> {
       for (const draft of drafts) {
         await deleteDatabase(draftDocName(draft.id));
+        forgetJournal(draftDocName(draft.id));
         index.forget(draft.id, userId);
       }
       await deleteDatabase(userDocName(userId));
+      forgetJournal(userDocName(userId));
     },
   };
 }

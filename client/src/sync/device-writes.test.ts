@@ -54,6 +54,50 @@ describe('trackDeviceWrites', () => {
     await persistence.destroy();
   });
 
+  it('replays a journal of changes IndexedDB never got (the page unloaded first), then clears it', async () => {
+    const name = freshName();
+    const kv = new Map<string, string>();
+    const storage = {
+      getItem: (k: string) => kv.get(k) ?? null,
+      setItem: (k: string, v: string) => void kv.set(k, v),
+      removeItem: (k: string) => void kv.delete(k),
+    };
+    const journal = { key: `j:${name}`, skip: (origin: unknown) => origin === 'server', storage };
+
+    // A page typed this, journaled it synchronously, and unloaded before IndexedDB committed it.
+    const lost = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    lost.on('update', (u: Uint8Array) => updates.push(u));
+    lost.getText('title').insert(0, 'Typed just before the reload');
+    storage.setItem(journal.key, JSON.stringify(updates.map((u) => btoa(String.fromCharCode(...u)))));
+
+    const doc = new Y.Doc();
+    const persistence = new IndexeddbPersistence(name, doc);
+    const device = trackDeviceWrites({ doc, persistence, onChange: () => undefined, journal });
+    await device.loaded;
+    expect(doc.getText('title').toString()).toBe('Typed just before the reload');
+    await device.whenStored();
+    expect(kv.has(journal.key)).toBe(false);
+
+    // Local edits are journaled until stored; the server's are not journaled at all.
+    doc.getText('title').insert(0, '> ');
+    expect(kv.has(journal.key)).toBe(true);
+    await device.whenStored();
+    expect(kv.has(journal.key)).toBe(false);
+    const remote = new Y.Doc();
+    remote.getText('excerpt').insert(0, 'from the server');
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(remote), 'server');
+    expect(kv.has(journal.key)).toBe(false);
+    device.destroy();
+    await persistence.destroy();
+
+    const reopened = await open(name);
+    await reopened.device.loaded;
+    expect(reopened.doc.getText('title').toString()).toBe('> Typed just before the reload');
+    reopened.device.destroy();
+    await reopened.persistence.destroy();
+  });
+
   it('says unavailable without persistence, and whenStored does not wait', async () => {
     const device = trackDeviceWrites({ doc: new Y.Doc(), persistence: null, onChange: () => undefined });
     await device.loaded;

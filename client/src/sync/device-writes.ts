@@ -7,9 +7,15 @@
  * transaction on the same store is opened: IndexedDB starts it only after the earlier read-write one has
  * finished, so its completion means the update is on disk. A full disk shows up as y-indexeddb's write
  * rejecting with QuotaExceededError, which nothing else catches: it is noticed here and said, not lost.
+ *
+ * IndexedDB commits asynchronously, and a page that unloads (a reload, a closed tab) aborts transactions
+ * still in flight; browsers do not always ask before leaving. So each local change is also written at once,
+ * synchronously, to a small journal in localStorage, kept only until IndexedDB has it; opening the doc
+ * replays what the journal still holds (Yjs ignores what it already has). A keystroke on screen is thus on
+ * the device before the next event can unload the page.
  */
 import type { IndexeddbPersistence } from 'y-indexeddb';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 
 /**
  * `loading`: reading the device's copy; `saving`: changes on their way to disk; `saved`: all on disk;
@@ -23,14 +29,38 @@ const UPDATES_STORE = 'updates'; // y-indexeddb's object store
 export const isQuotaError = (reason: unknown): boolean =>
   /QuotaExceeded|quota/i.test(reason instanceof Error ? `${reason.name} ${reason.message}` : String(reason));
 
+export type DeviceJournal = {
+  /** localStorage key of this doc's journal. */
+  key: string;
+  /** Changes that need no journal (they came from the server, which keeps them). */
+  skip(origin: unknown): boolean;
+  storage?: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+};
+
+const JOURNAL_ORIGIN = 'device-journal';
+
+function readJournal(journal: DeviceJournal): Uint8Array[] {
+  try {
+    const raw: unknown = JSON.parse(journal.storage?.getItem(journal.key) ?? '[]');
+    return Array.isArray(raw) ? raw.filter((x): x is string => typeof x === 'string').map(fromBase64) : [];
+  } catch {
+    return [];
+  }
+}
+
+const toBase64 = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes));
+const fromBase64 = (text: string) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+
 export function trackDeviceWrites({
   doc,
   persistence,
   onChange,
+  journal,
 }: {
   doc: Y.Doc;
   persistence: IndexeddbPersistence | null;
   onChange(): void;
+  journal?: DeviceJournal;
 }) {
   let loading = persistence !== null;
   let openFailed = false;
@@ -44,16 +74,29 @@ export function trackDeviceWrites({
     if (loading) return 'loading';
     return pending > 0 ? 'saving' : 'saved';
   };
+  let journaled: string[] = [];
+  const writeJournal = (entries: string[]) => {
+    try {
+      if (entries.length === 0) journal?.storage?.removeItem(journal.key);
+      else journal?.storage?.setItem(journal.key, JSON.stringify(entries));
+      journaled = entries;
+    } catch {
+      // localStorage full or blocked: IndexedDB still gets the change; only the reload guard is lost.
+    }
+  };
   const settle = () => {
     if (pending > 0 || loading) return;
+    if (journaled.length > 0) writeJournal([]);
     const done = waiters;
     waiters = [];
     for (const resolve of done) resolve();
   };
 
-  const onUpdate = (_update: Uint8Array, origin: unknown) => {
-    const db = persistence?.db;
-    if (!db || origin === persistence) return;
+  const onUpdate = (update: Uint8Array, origin: unknown) => {
+    if (!persistence || origin === persistence) return;
+    if (journal && !journal.skip(origin) && origin !== JOURNAL_ORIGIN) writeJournal([...journaled, toBase64(update)]);
+    const db = persistence.db;
+    if (!db) return;
     pending += 1;
     if (pending === 1) onChange();
     const probe = db.transaction([UPDATES_STORE], 'readonly');
@@ -89,6 +132,12 @@ export function trackDeviceWrites({
           },
         ),
       ]).then(() => {
+        // What a previous page wrote but IndexedDB never got (it unloaded first).
+        if (journal && !openFailed) {
+          const left = readJournal(journal);
+          journaled = left.map(toBase64);
+          for (const update of left) Y.applyUpdate(doc, update, JOURNAL_ORIGIN);
+        }
         loading = false;
         settle();
         onChange();

@@ -15,6 +15,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { CloseCode } from '../../../shared/src/protocol/close-codes.ts';
 import { type DeviceCopy, trackDeviceWrites } from './device-writes.ts';
+import { unstoredJournalKey } from './journal-key.ts';
 import { ackParams, PersistedAcks } from './persisted-acks.ts';
 
 export type { DeviceCopy } from './device-writes.ts';
@@ -70,6 +71,15 @@ export type SyncedDoc = {
 /** This site's sync endpoint, ws: or wss: like the page. */
 export const siteSyncUrl = () => `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}/sync`;
 
+/** localStorage when this page may use it (not in Node tests, nor when the browser blocks it). */
+function localStore(): Storage | undefined {
+  try {
+    return globalThis.localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
 const RENEW_EVERY_MS = 40 * 60_000;
 /** Renewing the token again this soon after a 4401 means it is not the token: stop rather than loop. */
 const MIN_RENEW_GAP_MS = 30_000;
@@ -89,7 +99,12 @@ export async function openSyncedDoc(options: SyncedDocOptions): Promise<SyncedDo
     options.persist !== false && typeof indexedDB !== 'undefined'
       ? new IndexeddbPersistence(options.docName, doc)
       : null;
-  const device = trackDeviceWrites({ doc, persistence, onChange: () => notify() });
+  const device = trackDeviceWrites({
+    doc,
+    persistence,
+    onChange: () => notify(),
+    journal: { key: unstoredJournalKey(options.docName), skip: (origin) => origin === provider, storage: localStore() },
+  });
 
   let connection: SyncedDocConnection = 'offline';
   let destroyed = false;
