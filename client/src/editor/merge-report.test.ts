@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
-import { mergedChanges, mergeMessage } from './merge-report.ts';
+import { addedByClient, createMergeWatcher, mergedChanges, mergeMessage } from './merge-report.ts';
 
 describe('mergedChanges', () => {
   it('counts what each other writer added between two state vectors, by name', () => {
@@ -38,5 +38,75 @@ describe('mergedChanges', () => {
     ).toBeNull();
     const unknown = mergedChanges(new Map(), new Map([[2, 1]]), 1, () => undefined);
     expect(mergeMessage(unknown, false)).toBe('Merged 1 change from a co-author.');
+  });
+});
+
+describe('createMergeWatcher', () => {
+  afterEach(() => vi.useRealTimers());
+  const names = new Map([
+    [2, 'Ana'],
+    [3, 'Bo'],
+  ]);
+  function watcher() {
+    vi.useFakeTimers();
+    let clock = 0;
+    const reports: string[] = [];
+    const w = createMergeWatcher({
+      selfClientId: 1,
+      nameOf: (id) => names.get(id),
+      report: (m) => reports.push(m),
+      now: () => clock,
+    });
+    const advance = (ms: number) => {
+      clock += ms;
+      vi.advanceTimersByTime(ms);
+    };
+    return { w, reports, advance };
+  }
+
+  it('reports what arrives just after our reconnect as made while we were offline, once it is quiet', () => {
+    const { w, reports, advance } = watcher();
+    w.reconnected();
+    w.remoteChanges(new Map([[2, 10]]));
+    advance(300);
+    w.remoteChanges(new Map([[2, 4]]));
+    expect(reports).toEqual([]);
+    advance(1_000);
+    expect(reports).toEqual(['Merged 14 changes from Ana made while you were offline.']);
+  });
+
+  it('reports a co-author rejoining with their offline changes, but not their live typing later', () => {
+    const { w, reports, advance } = watcher();
+    advance(60_000); // long connected: our reconnect is not the reason
+    w.joined(3);
+    w.remoteChanges(new Map([[3, 9]]));
+    advance(1_000);
+    expect(reports).toEqual(['Merged 9 changes from Bo.']);
+    advance(10_000);
+    w.remoteChanges(new Map([[3, 1]]));
+    advance(1_000);
+    expect(reports).toHaveLength(1);
+  });
+
+  it('ignores our own client and counts operations from state vectors', () => {
+    expect(
+      addedByClient(
+        new Map([[1, 5]]),
+        new Map([
+          [1, 7],
+          [2, 3],
+        ]),
+      ),
+    ).toEqual(
+      new Map([
+        [1, 2],
+        [2, 3],
+      ]),
+    );
+    const { w, reports, advance } = watcher();
+    w.reconnected();
+    w.remoteChanges(new Map([[1, 5]]));
+    advance(2_000);
+    expect(reports).toEqual([]);
   });
 });

@@ -1,14 +1,14 @@
 /**
  * One open draft on this device: its synced doc (`draft:<id>`: device copy first, then the server), the
  * writer's presence (name and caret colour, for co-authors' named carets and "who is here"), and what
- * merged when the connection came back ("Merged 14 changes from Ana made while you were offline").
+ * merged when a connection came back ("Merged 14 changes from Ana made while you were offline").
  *
  * Loads Yjs and the providers: only the editor page imports it.
  */
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { DRAFT_FIELDS } from '../../../shared/src/drafts/draft-doc.ts';
 import { draftDocName } from '../../../shared/src/protocol/doc-name.ts';
-import { mergedChanges, mergeMessage } from '../editor/merge-report.ts';
+import { addedByClient, createMergeWatcher } from '../editor/merge-report.ts';
 import { hue } from '../ui/format.ts';
 import { openSyncedDoc, type SyncedDoc, type SyncedDocOptions, siteSyncUrl } from './synced-doc.ts';
 
@@ -48,31 +48,34 @@ export async function openDraftSession(options: DraftSessionOptions) {
   };
   doc.on('update', signFirstEdit);
 
-  // Before each (re)connection: what this device had. After the handshake: what the server added.
-  let before: Map<number, number> | null = null;
-  let wasOffline = false;
-  const onStatus = ({ status }: { status: string }) => {
-    if (status === 'connecting' || status === 'connected') {
-      before ??= Y.decodeStateVector(Y.encodeStateVector(doc));
-    }
-  };
+  // Changes that arrive as a merge (after our reconnect, or as a co-author rejoins) are reported by name.
+  const merges = createMergeWatcher({
+    selfClientId: doc.clientID,
+    nameOf: (id) => writers.get(String(id)),
+    report: options.onMerged,
+  });
+  let connectedBefore = false;
+  // A first open with nothing on the device receives the whole draft: that is loading, not a merge.
+  let loadingFromServer = doc.store.clients.size === 0;
   const onSync = (isSynced: boolean) => {
-    if (!isSynced || !before) return;
-    const hadContent = before.size > 0;
-    const merged = mergedChanges(before, Y.decodeStateVector(Y.encodeStateVector(doc)), doc.clientID, (id) =>
-      writers.get(String(id)),
-    );
-    before = null;
-    const message = hadContent ? mergeMessage(merged, wasOffline) : null;
-    wasOffline = false;
-    if (message) options.onMerged(message);
+    if (isSynced) loadingFromServer = false;
   };
-  const onClose = () => {
-    wasOffline = true;
+  const onStatus = ({ status }: { status: string }) => {
+    if (status !== 'connected') return;
+    if (connectedBefore) merges.reconnected();
+    connectedBefore = true;
+  };
+  const onTransaction = (transaction: Y.Transaction) => {
+    if (transaction.origin === provider && !loadingFromServer)
+      merges.remoteChanges(addedByClient(transaction.beforeState, transaction.afterState));
+  };
+  const onAwareness = ({ added }: { added: number[] }) => {
+    for (const clientId of added) merges.joined(clientId);
   };
   provider.on('status', onStatus);
   provider.on('sync', onSync);
-  provider.on('connection-close', onClose);
+  doc.on('afterTransaction', onTransaction);
+  awareness.on('change', onAwareness);
 
   return {
     doc,
@@ -82,16 +85,15 @@ export async function openDraftSession(options: DraftSessionOptions) {
     status: synced.status,
     onStatus: synced.onStatus,
     connect: () => synced.connect(),
-    disconnect() {
-      wasOffline = true;
-      synced.disconnect();
-    },
+    disconnect: () => synced.disconnect(),
     whenStoredOnDevice: () => synced.whenStoredOnDevice(),
     destroy() {
       doc.off('update', signFirstEdit);
       provider.off('status', onStatus);
       provider.off('sync', onSync);
-      provider.off('connection-close', onClose);
+      doc.off('afterTransaction', onTransaction);
+      awareness.off('change', onAwareness);
+      merges.dispose();
       synced.destroy();
     },
   };
