@@ -8,10 +8,11 @@ import { createEffect, createResource, createSignal, For, type JSX, on, Show } f
 import type * as Y from 'yjs';
 import { encodeStateVector } from 'yjs';
 import { isOnline } from '../state/online.ts';
+import { lastPublishResult } from '../store/draft-actions.ts';
 import { outbox } from '../store/outbox.ts';
 import { formatDate } from '../ui/format.ts';
 import { PendingMark, RefusedChange } from '../ui/OutboxMarks.tsx';
-import { type DraftPanelState, errorText } from './draft-panel-state.ts';
+import { type DraftPanelState, errorText, publishedText } from './draft-panel-state.ts';
 
 export function PublishPanel(props: {
   state: DraftPanelState;
@@ -30,7 +31,7 @@ export function PublishPanel(props: {
       (now, before) => {
         if (before && !now) {
           props.state.refresh();
-          setSaid('Published.');
+          setSaid(publishedText(lastPublishResult(props.state.draftId())));
         }
       },
       { defer: true },

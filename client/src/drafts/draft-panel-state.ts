@@ -4,7 +4,7 @@
  * publish. One instance per open draft.
  */
 import { type Accessor, createResource, createSignal } from 'solid-js';
-import type { DraftSummary } from '../../../shared/src/drafts/drafts-api.ts';
+import type { DraftSummary, PublishResult } from '../../../shared/src/drafts/drafts-api.ts';
 import { isOnline } from '../state/online.ts';
 import { createLive } from '../state/swr.ts';
 import { draftActions, waitingPublish } from '../store/draft-actions.ts';
@@ -39,3 +39,11 @@ export type DraftPanelState = ReturnType<typeof createDraftPanelState>;
 
 /** A failed action's words for the user. */
 export const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** "Published (revision 2). Removed what posts cannot contain: an iframe, a script." */
+export function publishedText(result: PublishResult | undefined): string {
+  if (!result) return 'Published.';
+  const removed =
+    result.stripped.length > 0 ? ` Removed what posts cannot contain: ${result.stripped.join(', ')}.` : '';
+  return `Published (revision ${result.revision}).${removed}`;
+}

@@ -4,7 +4,7 @@ import type { AuthorSummary } from '../../../shared/src/model/catalog.ts';
 import { usePost, useSeries } from '../state/catalog.ts';
 import { Avatar, Notice, OFFLINE_MISSING, Skeleton, TagChips } from '../ui/Basics.tsx';
 import { DocContent } from '../ui/DocContent.tsx';
-import { count, formatDate, formatMonthYear, readingTime, sameDay, setTitle } from '../ui/format.ts';
+import { count, formatDate, formatMonthYear, readingTime, setTitle } from '../ui/format.ts';
 import { PageSwitch } from '../ui/PageState.tsx';
 import { PostCounts } from '../ui/PostCard.tsx';
 import { SeriesBox } from '../ui/SeriesBox.tsx';
@@ -54,7 +54,8 @@ export default function PostPage(): JSX.Element {
                   </a>
                   <p class="muted small">
                     Published <time datetime={p().publishedAt}>{formatDate(p().publishedAt)}</time>
-                    <Show when={!sameDay(p().publishedAt, p().updatedAt)}>
+                    {/* ISO-8601 UTC strings: text order is time order. Republished the same day still says so. */}
+                    <Show when={p().updatedAt > p().publishedAt}>
                       {' '}
                       · Updated <time datetime={p().updatedAt}>{formatDate(p().updatedAt)}</time>
                     </Show>{' '}

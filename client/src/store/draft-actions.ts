@@ -57,8 +57,15 @@ export const createKind: OutboxKind<CreatePayload, DraftSummary> = {
   request: (entry) => ({ method: 'PUT', path: DRAFTS_API.draft(entry.payload.draftId) }),
 };
 
+/** The server's last answer to a publish sent from this tab, per draft: what the panel says once it is sent. */
+const publishResults = new Map<string, PublishResult>();
+export const lastPublishResult = (draftId: string): PublishResult | undefined => publishResults.get(draftId);
+
 export const publishKind: OutboxKind<PublishPayload, PublishResult> = {
   key: (p) => draftKey(p.draftId),
+  sent: (entry, result) => {
+    publishResults.set(entry.payload.draftId, result);
+  },
   request: (entry) => ({
     method: 'POST',
     path: DRAFTS_API.publish(entry.payload.draftId),

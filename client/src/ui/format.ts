@@ -7,7 +7,6 @@ const valid = (iso: string) => !Number.isNaN(Date.parse(iso));
 
 export const formatDate = (iso: string) => (valid(iso) ? dateFormat.format(new Date(iso)) : '');
 export const formatMonthYear = (iso: string) => (valid(iso) ? monthYearFormat.format(new Date(iso)) : '');
-export const sameDay = (a: string, b: string) => formatDate(a) === formatDate(b);
 
 /** "1 reaction", "12 reactions". */
 export const count = (n: number, singular: string, plural = `${singular}s`) =>
