@@ -21,8 +21,8 @@ const bodyText = (page: Page) =>
     return copy.textContent;
   });
 
-async function person(browser: Browser) {
-  const context = await browser.newContext();
+async function person(browser: Browser, options: Parameters<Browser['newContext']>[0] = {}) {
+  const context = await browser.newContext(options);
   const page = await context.newPage();
   const user = await signUp(page);
   return { context, page, user };
@@ -123,7 +123,8 @@ test('both offline, both edit, reconnect: the same merged document, and each is 
 });
 
 test('a long offline writing session survives a reload while offline and ends Synced', async ({ browser }) => {
-  const ana = await person(browser);
+  // On a phone-sized screen: the status stays in view however far the writing goes.
+  const ana = await person(browser, { viewport: { width: 375, height: 700 } });
   await waitForServiceWorkerControl(ana.page);
   await ana.context.setOffline(true);
   // Started offline: the draft's creation waits in the outbox, the editor works from the device.
@@ -135,6 +136,7 @@ test('a long offline writing session survives a reload while offline and ends Sy
     await ana.page.keyboard.press('Enter');
   }
   await expect(status(ana.page)).toHaveText('Saved on this device');
+  await expect(status(ana.page)).toBeInViewport();
   await ana.page.reload();
   await expect(body(ana.page)).toContainText('Paragraph 12 about write-ahead logs.');
   await expect(title(ana.page)).toHaveValue('Written on a plane');

@@ -198,8 +198,19 @@ function Workspace(props: {
   onCleanup(() => fields.title.unobserve(showTitle));
   const view = () => draftStatusView(status(), now());
 
+  // The status bar sticks just below the site header, whose height changes with the screen width.
+  let page!: HTMLDivElement;
+  const header = document.querySelector('.site-header');
+  if (header) {
+    const follow = new ResizeObserver(() =>
+      page?.style.setProperty('--header-height', `${header.getBoundingClientRect().height}px`),
+    );
+    follow.observe(header);
+    onCleanup(() => follow.disconnect());
+  }
+
   return (
-    <div class="write-page">
+    <div class="write-page" ref={page}>
       <div class="write-bar">
         <div role="status" class={`draft-status tone-${view().tone}`} aria-live="polite">
           <strong>{view().label}</strong>
