@@ -232,8 +232,9 @@ function withSortedMarks(node: TextNode): TextNode {
 }
 
 /**
- * The document with what does not matter to a reader made uniform: marks in one order, so two documents
- * that differ only in how marks nest compare equal.
+ * The document with what does not matter to a reader made uniform: marks in one order (so two documents
+ * that differ only in how marks nest compare equal), an ordered list's default start and an image's
+ * absent title spelled out.
  */
 export function comparable(doc: DocNode): DocNode {
   return { type: 'doc', content: doc.content.map(comparableBlock) };
@@ -249,20 +250,22 @@ function comparableBlock(block: BlockNode): BlockNode {
     case 'blockquote':
       return { ...block, content: block.content.map(comparableBlock) };
     case 'bulletList':
+      return { ...block, content: block.content.map(comparableItem) };
     case 'orderedList':
-      return {
-        ...block,
-        content: block.content.map((item): ListItemNode => ({ ...item, content: item.content.map(comparableBlock) })),
-      } as BlockNode;
+      return { ...block, attrs: { start: block.attrs?.start ?? 1 }, content: block.content.map(comparableItem) };
     case 'taskList':
       return {
         ...block,
         content: block.content.map((item): TaskItemNode => ({ ...item, content: item.content.map(comparableBlock) })),
       };
+    case 'image':
+      return { ...block, attrs: { ...block.attrs, title: block.attrs.title ?? null } };
     default:
       return block;
   }
 }
+
+const comparableItem = (item: ListItemNode): ListItemNode => ({ ...item, content: item.content.map(comparableBlock) });
 
 const MARKDOWN_LINES = [
   '# Heading',
