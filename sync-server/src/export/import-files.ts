@@ -8,6 +8,7 @@
  * macOS `__MACOSX` copies, hidden files) are skipped but still counted against the entry limit.
  */
 import { Unzip, UnzipInflate, UnzipPassThrough } from 'fflate';
+import { IMPORT_UPLOAD_BYTES } from '../../../shared/src/drafts/drafts-api.ts';
 
 export type ImportLimits = {
   uploadBytes: number;
@@ -19,7 +20,7 @@ export type ImportLimits = {
 
 export const IMPORT_LIMITS: Readonly<ImportLimits> = {
   /** The upload itself (the route answers 413 above this). */
-  uploadBytes: 10 * 1024 * 1024,
+  uploadBytes: IMPORT_UPLOAD_BYTES,
   /** Markdown files made into drafts from one upload. */
   files: 100,
   /** Entries of any kind in one zip. */
