@@ -1,14 +1,14 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { DRAFTS_API, IMPORT_UPLOAD_BYTES } from '../../../shared/src/drafts/drafts-api.ts';
-import { ACCOUNT_API, CSRF_HEADER } from '../../../shared/src/model/account-api.ts';
+import { ACCOUNT_API, CSRF_HEADER, IDEMPOTENCY_HEADER } from '../../../shared/src/model/account-api.ts';
 import type { SessionInfo } from '../../../shared/src/model/accounts.ts';
 import { createApiClient } from './api-client.ts';
 import { createDraftArchive, exportFileName, ImportFileError, importContentType } from './draft-archive.ts';
 import { signedInDevice } from './test-device.ts';
 import { author } from './test-fixtures.ts';
 
-type Sent = { path: string; type: string | null; csrf: string | null; body: string };
+type Sent = { path: string; type: string | null; csrf: string | null; op: string | null; body: string };
 
 function fakeServer() {
   const sent: Sent[] = [];
@@ -35,6 +35,7 @@ function fakeServer() {
         path: url.pathname + url.search,
         type: headers.get('content-type'),
         csrf: headers.get(CSRF_HEADER),
+        op: headers.get(IDEMPOTENCY_HEADER),
         body: await new Response(init?.body).text(),
       });
       if (url.searchParams.get('name') === 'broken.md') {
@@ -65,6 +66,7 @@ describe('draft archive', () => {
         path: `${DRAFTS_API.importDrafts}?name=my+notes.md`,
         type: 'text/markdown; charset=utf-8',
         csrf: 'c1',
+        op: expect.any(String),
         body: '# Hi',
       },
     ]);

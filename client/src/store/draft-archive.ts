@@ -4,9 +4,10 @@
  * first so a wrong file is refused before it is sent.
  */
 import { DRAFTS_API, type DraftSummary, IMPORT_UPLOAD_BYTES } from '../../../shared/src/drafts/drafts-api.ts';
-import { CSRF_HEADER } from '../../../shared/src/model/account-api.ts';
+import { CSRF_HEADER, IDEMPOTENCY_HEADER } from '../../../shared/src/model/account-api.ts';
 import { type ApiClient, api } from './api-client.ts';
 import { DraftSignInError } from './draft-actions.ts';
+import { randomId } from './outbox.ts';
 import { type SessionStore, sessionStore } from './session.ts';
 
 /** Export and import move a lot at once: more time than an ordinary request. */
@@ -45,7 +46,8 @@ export function createDraftArchive({ client = api(), session = sessionStore() }:
       const csrf = await session.csrf();
       if (!csrf) throw new DraftSignInError();
       const path = `${DRAFTS_API.importDrafts}?${new URLSearchParams({ name: file.name })}`;
-      const headers = { [CSRF_HEADER]: csrf };
+      // A retry of the same upload (a lost answer) makes no second copies.
+      const headers = { [CSRF_HEADER]: csrf, [IDEMPOTENCY_HEADER]: randomId() };
       const { items } = await client.sendFile<{ items: DraftSummary[] }>('POST', path, file, headers, {
         type,
         timeoutMs: TRANSFER_TIMEOUT_MS,
