@@ -62,8 +62,8 @@ export type AppDeps = {
     states: DraftStates;
     activity: DraftActivity;
     rateLimits?: Partial<DraftRateLimits>;
-    /** Imports per user (each can make many drafts). */
-    importRateLimit?: BucketOptions;
+    /** Exports and imports per user (each reads or makes many documents). */
+    transferRateLimit?: BucketOptions;
   };
   /** Receives the services other server code calls (the publishing code: `postPublished`). */
   onServices?: (services: AppServices) => void;
@@ -155,8 +155,8 @@ export function createApp(deps: AppDeps): Hono {
   );
   if (drafts && deps.drafts) {
     const archive = createWritingArchive({ store, drafts, states: deps.drafts.states, follows, ...clock });
-    const { importRateLimit } = deps.drafts;
-    app.route('/', exportRoutes({ accounts, archive, ...(importRateLimit ? { importRateLimit } : {}), ...clock }));
+    const { transferRateLimit } = deps.drafts;
+    app.route('/', exportRoutes({ accounts, archive, ...(transferRateLimit ? { transferRateLimit } : {}), ...clock }));
   }
   // Before the social routes: their 64 KB body limit must not apply to image uploads (nor imports).
   app.route(

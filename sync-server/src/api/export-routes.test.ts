@@ -48,7 +48,7 @@ async function draftDoc(id: string): Promise<Y.Doc> {
 }
 
 describe('GET /api/me/export', () => {
-  it('holds my published posts, the drafts I own or co-write, whom I follow and my reading list', async () => {
+  it('holds my published posts, the drafts I own or co-write (not those I may only read), follows and reading list', async () => {
     const me = await t.user('exporter');
     const friend = await t.user('friend');
     const stranger = await t.user('stranger');
@@ -66,6 +66,12 @@ describe('GET /api/me/export', () => {
     expect((await friend.d.post(DRAFTS_API.members(shared), { handle: me.handle, role: 'editor' }, key())).status).toBe(
       201,
     );
+    const readOnly = newDraftId();
+    expect((await friend.d.put(DRAFTS_API.draft(readOnly))).status).toBe(201);
+    await t.edit(readOnly, { title: 'Only shown to me' });
+    expect(
+      (await friend.d.post(DRAFTS_API.members(readOnly), { handle: me.handle, role: 'viewer' }, key())).status,
+    ).toBe(201);
     const theirs = newDraftId();
     expect((await stranger.d.put(DRAFTS_API.draft(theirs))).status).toBe(201);
     await t.edit(theirs, { title: 'Not mine' });
@@ -99,6 +105,16 @@ describe('GET /api/me/export', () => {
 
   it('needs a session', async () => {
     expect((await t.anonymous().bytes(DRAFTS_API.exportAll)).status).toBe(401);
+  });
+
+  it('is rate-limited per user: 10 at once, then 429 with Retry-After', async () => {
+    const me = await t.user('eager');
+    for (let i = 0; i < 10; i++) expect((await me.d.bytes(DRAFTS_API.exportAll)).status).toBe(200);
+    const refused = await me.d.bytes(DRAFTS_API.exportAll);
+    expect(refused.status).toBe(429);
+    expect(Number(refused.res.headers.get('retry-after'))).toBeGreaterThan(0);
+    const other = await t.user('patient');
+    expect((await other.d.bytes(DRAFTS_API.exportAll)).status).toBe(200);
   });
 });
 

@@ -1,7 +1,7 @@
 /**
  * GET /api/me/export (the zip of everything the user wrote) and POST /api/me/import (a zip or one
  * Markdown file → new drafts). Thin like the other routes: refuse cross-site changes, check the session
- * and CSRF token before reading a body, cap the upload (413), rate-limit imports per user, and call
+ * and CSRF token before reading a body, cap the upload (413), rate-limit both per user, and call
  * export/. An import may carry an Idempotency-Key: sent again, it returns the same drafts.
  */
 import { type Context, Hono } from 'hono';
@@ -16,8 +16,8 @@ import { rateLimited, refuseCrossSite, sessionGuard } from './session-guard.ts';
 import { parseParam } from './validate.ts';
 import { slow } from './write-route.ts';
 
-/** Each import can make many drafts: 10 at once, then one a minute per user. */
-export const DEFAULT_IMPORT_RATE_LIMIT: BucketOptions = { burst: 10, refillMs: 60_000 };
+/** Each import can make many drafts, each export reads everything: 10 at once, then one a minute per user. */
+export const DEFAULT_TRANSFER_RATE_LIMIT: BucketOptions = { burst: 10, refillMs: 60_000 };
 
 /** What a browser or a script may call a zip or a Markdown file; the content itself is checked after. */
 const IMPORT_TYPES = [
@@ -33,18 +33,23 @@ const NAME_MAX = 200;
 export type ExportRouteDeps = {
   accounts: Accounts;
   archive: WritingArchive;
-  importRateLimit?: BucketOptions;
+  /** Per user, for imports and (separately) exports. */
+  transferRateLimit?: BucketOptions;
   now?: () => Date;
 };
 
 export function exportRoutes(deps: ExportRouteDeps): Hono {
   const guard = sessionGuard(deps.accounts);
-  const imports = new TokenBuckets(deps.importRateLimit ?? DEFAULT_IMPORT_RATE_LIMIT);
+  const limit = deps.transferRateLimit ?? DEFAULT_TRANSFER_RATE_LIMIT;
+  const imports = new TokenBuckets(limit);
+  const exports = new TokenBuckets(limit);
   const now = deps.now ?? (() => new Date());
   const api = new Hono();
 
   api.get(DRAFTS_API.exportAll, async (c) => {
     const session = await guard.requireUser(c);
+    const tooMany = rateLimited(c, exports, session.user.id, slow('exporting'));
+    if (tooMany) return tooMany;
     const zip = await deps.archive.exportFor(session.user.id);
     return c.body(new Uint8Array(zip), 200, {
       'Content-Type': 'application/zip',

@@ -1,5 +1,6 @@
 /**
- * Export and import of a user's writing (issue 6): gathers what the export zip holds, and turns an
+ * Export and import of a user's writing (issue 6): gathers what the export zip holds (published posts,
+ * drafts owned or co-written as an editor, follows, reading list), and turns an
  * uploaded zip or Markdown file into new drafts. Knows nothing of HTTP; routes hand it the signed-in
  * user and the upload.
  *
@@ -67,16 +68,19 @@ export function createWritingArchive(deps: WritingArchiveDeps) {
 
   async function drafts(userId: string): Promise<ExportDraft[]> {
     const { items } = await deps.drafts.list(userId);
+    // Your writing: drafts you own or co-write; one you were only invited to read is someone else's.
     return Promise.all(
-      items.map(async (draft) => ({
-        id: draft.id,
-        state: await deps.states.load(draft.id),
-        dates: {
-          created: draft.createdAt,
-          updated: draft.updatedAt,
-          ...(draft.published ? { published: draft.published.publishedAt } : {}),
-        },
-      })),
+      items
+        .filter((draft) => draft.role !== 'viewer')
+        .map(async (draft) => ({
+          id: draft.id,
+          state: await deps.states.load(draft.id),
+          dates: {
+            created: draft.createdAt,
+            updated: draft.updatedAt,
+            ...(draft.published ? { published: draft.published.publishedAt } : {}),
+          },
+        })),
     );
   }
 
