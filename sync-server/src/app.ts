@@ -9,8 +9,10 @@ import { HTTPException } from 'hono/http-exception';
 import type { ApiError } from '../../shared/src/model/catalog.ts';
 import { createAccounts } from './accounts/accounts.ts';
 import { createAvatarFiles } from './accounts/avatars.ts';
+import type { BucketOptions } from './accounts/rate-limit.ts';
 import { accountRoutes, type RateLimits } from './api/account-routes.ts';
 import { type DraftRateLimits, draftRoutes } from './api/draft-routes.ts';
+import { exportRoutes } from './api/export-routes.ts';
 import { apiRoutes } from './api/routes.ts';
 import { type SocialRateLimits, socialRoutes } from './api/social-routes.ts';
 import type { DocumentAccessPolicy } from './auth/access.ts';
@@ -21,6 +23,7 @@ import type { DraftActivity } from './drafts/draft-activity.ts';
 import type { DraftStates } from './drafts/draft-state.ts';
 import { createDrafts, type Drafts } from './drafts/drafts.ts';
 import { AppError } from './errors.ts';
+import { createWritingArchive } from './export/writing-archive.ts';
 import { createFollows } from './follows/follows.ts';
 import { joinMedia, serveClient, serveMedia } from './http/static.ts';
 import type { Logger } from './logger.ts';
@@ -52,13 +55,15 @@ export type AppDeps = {
   /**
    * Collaborative documents, for the drafts API: the access policy (membership changes reach open sync
    * connections through it), the drafts' stored states and the title tracker. Without them the drafts API
-   * is not served (image uploads still are).
+   * and export/import are not served (image uploads still are).
    */
   drafts?: {
     access: DocumentAccessPolicy;
     states: DraftStates;
     activity: DraftActivity;
     rateLimits?: Partial<DraftRateLimits>;
+    /** Exports and imports per user (each reads or makes many documents). */
+    transferRateLimit?: BucketOptions;
   };
   /** Receives the services other server code calls (the publishing code: `postPublished`). */
   onServices?: (services: AppServices) => void;
@@ -148,7 +153,12 @@ export function createApp(deps: AppDeps): Hono {
       ...tuning,
     }),
   );
-  // Before the social routes: their 64 KB body limit must not apply to image uploads.
+  if (drafts && deps.drafts) {
+    const archive = createWritingArchive({ store, drafts, states: deps.drafts.states, follows, ...clock });
+    const { transferRateLimit } = deps.drafts;
+    app.route('/', exportRoutes({ accounts, archive, ...(transferRateLimit ? { transferRateLimit } : {}), ...clock }));
+  }
+  // Before the social routes: their 64 KB body limit must not apply to image uploads (nor imports).
   app.route(
     '/',
     draftRoutes({

@@ -1,7 +1,8 @@
 /**
  * The post body: Tiptap v3 bound to the draft's `body` fragment (Collaboration), with co-authors' named
  * carets (CollaborationCaret over the provider's awareness), syntax-highlighted code blocks, Markdown
- * input rules (StarterKit's), and a toolbar whose buttons say whether they are on (aria-pressed).
+ * input rules (StarterKit's) and Markdown paste (markdown-paste.ts), and a toolbar whose buttons say
+ * whether they are on (aria-pressed).
  *
  * Nothing inserts default content: an empty draft stays empty until someone types (inserting on load
  * would duplicate the content on every device that opens it).
@@ -18,6 +19,7 @@ import type { DraftSession } from '../sync/draft-session.ts';
 import { codeLowlight } from './code-languages.ts';
 import { DraftImage } from './draft-image.ts';
 import { EditorToolbar } from './EditorToolbar.tsx';
+import { MarkdownPaste } from './markdown-paste.ts';
 import './editor.css';
 
 export type BodyEditorProps = {
@@ -48,6 +50,8 @@ export function BodyEditor(props: BodyEditorProps): JSX.Element {
         Placeholder.configure({
           placeholder: 'Write your post. Markdown shortcuts work: ## heading, - list, ``` code…',
         }),
+        // Pasted plain text that is Markdown keeps its headings, lists and links.
+        MarkdownPaste,
         Collaboration.configure({ document: props.session.doc, field: DRAFT_FIELDS.body }),
         CollaborationCaret.configure({ provider: props.session.provider, user: props.session.presence }),
       ],

@@ -1,10 +1,14 @@
-/** `/settings`: reader settings (synced through the user doc when signed in) and a way to the profile editor. */
+/**
+ * `/settings`: reader settings (synced through the user doc when signed in), a way to the profile editor,
+ * and, signed in, export and import of your writing.
+ */
 import { For, type JSX, onMount, Show } from 'solid-js';
 import { FONT_SIZE_LABELS, FONT_SIZES, settingChange, THEME_LABELS, THEMES } from '../state/reader-settings.ts';
 import { currentUser } from '../state/session.ts';
 import { changeSettings, readerSettings } from '../state/user-doc.ts';
 import { setTitle } from '../ui/format.ts';
 import { SyncStatus } from './SyncStatus.tsx';
+import { YourWriting } from './YourWriting.tsx';
 
 export default function SettingsPage(): JSX.Element {
   onMount(() => setTitle('Settings'));
@@ -57,6 +61,9 @@ export default function SettingsPage(): JSX.Element {
           </select>
         </div>
       </section>
+      <Show when={currentUser()}>
+        <YourWriting />
+      </Show>
     </article>
   );
 }

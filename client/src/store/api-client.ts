@@ -67,9 +67,10 @@ export function createApiClient(options: ApiClientOptions = {}) {
   const isOnline = options.isOnline ?? browserOnline;
   const timeoutMs = options.timeoutMs ?? 15_000;
 
+  /** `init.timeoutMs`: longer than the default for requests that move a lot (export, import). */
   async function request<T>(
     path: string,
-    init: RequestInit = {},
+    { timeoutMs: ms = timeoutMs, ...init }: RequestInit & { timeoutMs?: number } = {},
     read = (r: Response) => r.json() as Promise<T>,
   ): Promise<T> {
     if (!isOnline()) throw new OfflineError();
@@ -79,7 +80,7 @@ export function createApiClient(options: ApiClientOptions = {}) {
         ...init,
         headers: { accept: 'application/json', ...init.headers },
         credentials: 'same-origin',
-        signal: AbortSignal.timeout(timeoutMs),
+        signal: AbortSignal.timeout(ms),
       });
     } catch (error) {
       const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
@@ -136,17 +137,19 @@ export function createApiClient(options: ApiClientOptions = {}) {
     });
   }
 
-  /** Uploads an image as it is (the server checks its kind and size). */
-  function sendImage<T>(
+  /** Sends a file as it is (an image, an import); the server checks its kind and size. */
+  function sendFile<T>(
     method: 'PUT' | 'POST',
     path: string,
-    image: Blob,
+    file: Blob,
     headers: Record<string, string>,
+    { type = file.type || 'application/octet-stream', timeoutMs: ms = timeoutMs } = {},
   ): Promise<T> {
     return request<T>(path, {
       method,
-      headers: { 'content-type': image.type || 'application/octet-stream', ...headers },
-      body: image,
+      headers: { 'content-type': type, ...headers },
+      body: file,
+      timeoutMs: ms,
     });
   }
 
@@ -161,11 +164,15 @@ export function createApiClient(options: ApiClientOptions = {}) {
         { headers: { accept: 'application/octet-stream' } },
         async (r) => new Uint8Array(await r.arrayBuffer()),
       ),
+    /** A GET answered with a file (the export zip). */
+    readFile: (path: string, accept: string, timeout = timeoutMs) =>
+      request(path, { headers: { accept }, timeoutMs: timeout }, (r) => r.blob()),
+    sendFile,
     uploadAvatar: (image: Blob, csrf: string) =>
-      sendImage<Author>('PUT', ACCOUNT_API.avatar, image, { [CSRF_HEADER]: csrf }),
+      sendFile<Author>('PUT', ACCOUNT_API.avatar, image, { [CSRF_HEADER]: csrf }),
     /** A draft's image (DRAFTS_API.media, written out to keep the drafts module out of the entry chunk). */
     uploadMedia: (image: Blob, headers: Record<string, string>) =>
-      sendImage<{ url: string }>('POST', '/api/media', image, headers),
+      sendFile<{ url: string }>('POST', '/api/media', image, headers),
     removeAvatar: (csrf: string) => send<Author>('DELETE', ACCOUNT_API.avatar, undefined, { [CSRF_HEADER]: csrf }),
     latest: (cursor?: string | null, limit?: number) => get<Page<PostSummary>>(API.latest, { cursor, limit }),
     popularPosts: (window: PopularWindow, limit?: number) =>

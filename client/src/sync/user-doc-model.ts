@@ -7,40 +7,28 @@
  * - `settings`: a Y.Map of reader settings, one key per setting, so a theme change on one device and a
  *   font size change on another both survive.
  *
- * Values come from other devices: reading them checks every field and skips what does not fit.
+ * Values come from other devices: reading them checks every field and skips what does not fit (the
+ * reading-list parts of that are shared with the server, in shared/src/model/reading-list.ts).
  */
 import type * as Y from 'yjs';
+import {
+  parseReadingEntry,
+  READING_LIST,
+  READING_TITLE_MAX,
+  type ReadingItem,
+  readingItems,
+  readingListMap,
+} from '../../../shared/src/model/reading-list.ts';
 import { parseSettings, type ReaderSettings } from '../state/reader-settings.ts';
 
-export type ReadingItem = { postId: string; slug: string; title: string; addedAt: number };
+export { parseReadingEntry, READING_LIST, type ReadingItem, readingItems, readingListMap };
+
 /** What the post page knows when the reader taps "Read later". */
 export type ReadingTarget = Pick<ReadingItem, 'postId' | 'slug' | 'title'>;
 
-export const READING_LIST = 'readingList';
 export const SETTINGS = 'settings';
-const TITLE_MAX = 300;
 
-export const readingListMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap(READING_LIST);
 export const settingsMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap(SETTINGS);
-
-/** One stored entry as a ReadingItem, or null when it is not one. */
-export function parseReadingEntry(postId: string, value: unknown): ReadingItem | null {
-  if (typeof value !== 'object' || value === null) return null;
-  const { slug, title, addedAt } = value as Record<string, unknown>;
-  if (typeof slug !== 'string' || slug === '' || typeof title !== 'string') return null;
-  if (typeof addedAt !== 'number' || !Number.isFinite(addedAt)) return null;
-  return { postId, slug, title: title.slice(0, TITLE_MAX), addedAt };
-}
-
-/** The reading list, most recently added first. */
-export function readingItems(list: Y.Map<unknown>): ReadingItem[] {
-  const items: ReadingItem[] = [];
-  for (const [postId, value] of list.entries()) {
-    const item = parseReadingEntry(postId, value);
-    if (item) items.push(item);
-  }
-  return items.sort((a, b) => b.addedAt - a.addedAt || a.postId.localeCompare(b.postId));
-}
 
 export const isInReadingList = (list: Y.Map<unknown>, postId: string): boolean =>
   parseReadingEntry(postId, list.get(postId)) !== null;
@@ -48,7 +36,7 @@ export const isInReadingList = (list: Y.Map<unknown>, postId: string): boolean =
 /** Adds a post (keeps the first time it was added when it is there already). */
 export function addToReadingList(list: Y.Map<unknown>, target: ReadingTarget, now: number): void {
   if (isInReadingList(list, target.postId)) return;
-  list.set(target.postId, { slug: target.slug, title: target.title.slice(0, TITLE_MAX), addedAt: now });
+  list.set(target.postId, { slug: target.slug, title: target.title.slice(0, READING_TITLE_MAX), addedAt: now });
 }
 
 export function removeFromReadingList(list: Y.Map<unknown>, postId: string): void {

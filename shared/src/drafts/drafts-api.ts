@@ -34,9 +34,12 @@ export const DRAFTS_API = {
   version: (id: string, versionId: string) => `/api/drafts/${seg(id)}/versions/${seg(versionId)}`,
   /** POST an image body (Content-Type image/png|jpeg|webp|gif, ≤ MEDIA_LIMITS.imageBytes) → 201 { url }. */
   media: '/api/media',
-  /** GET → application/zip of everything the signed-in user wrote (see export/). */
+  /** GET → application/zip of everything the signed-in user wrote (see sync-server/src/export/). */
   exportAll: '/api/me/export',
-  /** POST application/zip or text/markdown → 201 { items: DraftSummary[] } the drafts it created. */
+  /**
+   * POST application/zip or text/markdown (≤ IMPORT_UPLOAD_BYTES; `?name=<file name>` titles an untitled
+   * single file) → 201 { items: DraftSummary[] } the drafts it created, in the order of the files.
+   */
   importDrafts: '/api/me/import',
 } as const;
 
@@ -45,6 +48,9 @@ export type DraftRole = (typeof DRAFT_ROLES)[number];
 export type InviteRole = Exclude<DraftRole, 'owner'>;
 
 export const MEDIA_LIMITS = { imageBytes: 5 * 1024 * 1024 } as const;
+
+/** The largest import upload, a zip or one Markdown file. */
+export const IMPORT_UPLOAD_BYTES = 10 * 1024 * 1024;
 
 export type DraftMember = AuthorRef & { role: DraftRole; addedAt: string };
 

@@ -78,4 +78,16 @@ describe('comment Markdown', () => {
       { type: 'paragraph', content: [{ type: 'text', text: 'gone local js' }] },
     ]);
   });
+
+  it('turns a task list into a plain list of its items', () => {
+    expect(commentMarkdownToDoc('- [x] done\n- [ ] todo').content).toEqual([
+      {
+        type: 'bulletList',
+        content: [
+          { type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'done' }] }] },
+          { type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'todo' }] }] },
+        ],
+      },
+    ]);
+  });
 });

@@ -5,7 +5,8 @@
  *
  * Anything outside the subset is kept as plain text rather than refused: HTML stays the literal text that
  * was typed (`<img src=x onerror=alert(1)>` is a text node), headings become paragraphs, an image becomes
- * its alt text, strike-through loses its mark, rules vanish, and links to anything but http(s) lose the link.
+ * its alt text, a task list a plain list, strike-through loses its mark, rules vanish, and links to
+ * anything but http(s) lose the link.
  */
 import type { BlockNode, DocNode, InlineNode, ListItemNode, Mark } from '../model/content.ts';
 import { markdownToDoc } from './markdown-to-doc.ts';
@@ -32,6 +33,13 @@ function restrictBlocks(blocks: readonly BlockNode[]): BlockNode[] {
       case 'bulletList':
       case 'orderedList':
         return [{ ...block, content: block.content.map(restrictItem) }];
+      case 'taskList': // boxes are not in the subset: a plain list of the items' text
+        return [
+          {
+            type: 'bulletList',
+            content: block.content.map((item) => restrictItem({ type: 'listItem', content: item.content })),
+          },
+        ];
       default: // codeBlock: kept as written
         return [block];
     }

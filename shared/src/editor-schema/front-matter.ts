@@ -1,7 +1,8 @@
 /**
  * Front matter for Markdown files: simple `key: value` lines between `---` fences at the very top.
  * Deliberately not YAML: no nesting, no types, so a value means exactly what it says. Callers parse
- * numbers and lists themselves and report problems in their own terms.
+ * numbers and lists themselves and report problems in their own terms. `formatFrontMatter` writes what
+ * `parseFrontMatter` reads back to the same values.
  */
 
 export type FrontMatter = { data: Record<string, string>; body: string };
@@ -54,3 +55,20 @@ function unquote(value: string): string {
   const quoted = /^(["'])(.*)\1$/.exec(value);
   return quoted ? (quoted[2] ?? '') : value;
 }
+
+/**
+ * The front-matter block for these entries, in order, ending with a line break; '' when there are none.
+ * Empty values are left out; a line break in a value becomes a space (one line per entry); a value that
+ * the reader would trim or unquote is quoted.
+ */
+export function formatFrontMatter(entries: Readonly<Record<string, string | undefined>>): string {
+  const lines: string[] = [];
+  for (const [key, raw] of Object.entries(entries)) {
+    if (!/^[A-Za-z][A-Za-z0-9_-]*$/.test(key)) throw new RangeError(`"${key}" cannot be a front-matter key.`);
+    const value = raw?.replace(/\r\n?|\n/g, ' ');
+    if (value) lines.push(`${key}: ${needsQuotes(value) ? `"${value}"` : value}`);
+  }
+  return lines.length ? `---\n${lines.join('\n')}\n---\n` : '';
+}
+
+const needsQuotes = (value: string) => value.trim() !== value || /^(["']).*\1$/.test(value);

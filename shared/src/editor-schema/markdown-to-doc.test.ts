@@ -97,10 +97,53 @@ describe('markdownToDoc', () => {
     });
   });
 
-  it('drops task-list checkboxes but keeps the text', () => {
-    const doc = convert('- [x] done\n- [ ] todo');
-    expect(JSON.stringify(doc)).not.toContain('checkbox');
-    expect(JSON.stringify(doc)).toContain('"done"');
+  it('converts task lists, nested ones too; in a list mixing boxes and plain items the boxes stay text', () => {
+    const doc = convert('- [x] done\n- [ ] todo\n  - [ ] nested\n\n1. [ ] numbered\n\n* [x] boxed\n* plain');
+    expect(doc.content[0]).toEqual({
+      type: 'taskList',
+      content: [
+        {
+          type: 'taskItem',
+          attrs: { checked: true },
+          content: [{ type: 'paragraph', content: [{ type: 'text', text: 'done' }] }],
+        },
+        {
+          type: 'taskItem',
+          attrs: { checked: false },
+          content: [
+            { type: 'paragraph', content: [{ type: 'text', text: 'todo' }] },
+            {
+              type: 'taskList',
+              content: [
+                {
+                  type: 'taskItem',
+                  attrs: { checked: false },
+                  content: [{ type: 'paragraph', content: [{ type: 'text', text: 'nested' }] }],
+                },
+              ],
+            },
+          ],
+        },
+      ],
+    });
+    expect(doc.content[1]).toMatchObject({
+      type: 'orderedList',
+      content: [{ content: [{ type: 'paragraph', content: [{ type: 'text', text: '[ ] numbered' }] }] }],
+    });
+    expect(doc.content[2]).toMatchObject({
+      type: 'bulletList',
+      content: [
+        { content: [{ type: 'paragraph', content: [{ type: 'text', text: '[x] boxed' }] }] },
+        { content: [{ type: 'paragraph', content: [{ type: 'text', text: 'plain' }] }] },
+      ],
+    });
+  });
+
+  it('reads a break in a setext heading as a space and drops blank lines ending a code block', () => {
+    expect(convert('one\\\ntwo\n===\n\n```\ncode\n\n\n```').content).toEqual([
+      { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: 'one two' }] },
+      { type: 'codeBlock', attrs: { language: null }, content: [{ type: 'text', text: 'code' }] },
+    ]);
   });
 
   it('converts blockquotes, rules and hard breaks', () => {

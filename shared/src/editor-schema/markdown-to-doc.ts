@@ -10,7 +10,10 @@
  * - The shapes Tiptap's schema requires are kept: a list item starts with a paragraph, a blockquote and the
  *   doc are never empty, `code` is the only mark on its text (Tiptap's Code mark excludes all others).
  * - Headings map to levels 2–4 (`#` is the post title's level, so it becomes 2); tables become one
- *   paragraph per row (StarterKit has no tables); task-list checkboxes are dropped.
+ *   paragraph per row (StarterKit has no tables).
+ * - A bullet list whose every item has a box (`- [ ]`, `- [x]`) is a task list; in a list that mixes
+ *   items with and without boxes, the boxes stay as text.
+ * - Line breaks at the end of a code block are dropped.
  * - Nesting deeper than the schema allows is flattened rather than rejected.
  */
 import { type MarkedToken, marked, type Token, type Tokens } from 'marked';
@@ -127,7 +130,11 @@ function convertBlock(token: Token, depth: number): BlockNode[] {
 function convertHeading(t: Tokens.Heading): BlockNode[] {
   const level = t.depth <= 2 ? 2 : t.depth === 3 ? 3 : 4;
   const pieces = inlinePieces(t);
-  const content = tidyInline(pieces.filter((p): p is InlineNode => p.type !== 'image'));
+  // A heading is one line: a break in a setext heading's text reads as a space.
+  const inline = pieces.flatMap((p): InlineNode[] =>
+    p.type === 'image' ? [] : p.type === 'hardBreak' ? [{ type: 'text', text: ' ' }] : [p],
+  );
+  const content = tidyInline(inline);
   const images = pieces.filter((p): p is ImageNode => p.type === 'image');
   const heading: BlockNode[] = content.length > 0 ? [{ type: 'heading', attrs: { level }, content }] : [];
   return [...heading, ...images];
@@ -136,24 +143,44 @@ function convertHeading(t: Tokens.Heading): BlockNode[] {
 function convertCode(t: Tokens.Code): BlockNode {
   const word = (t.lang ?? '').trim().split(/\s+/)[0]?.toLowerCase() ?? '';
   const language = CODE_LANGUAGE.test(word) ? word : null;
-  return t.text.length > 0
-    ? { type: 'codeBlock', attrs: { language }, content: [{ type: 'text', text: t.text }] }
+  // Blank lines at the end of a block are not code (and Markdown cannot always write them back).
+  const text = t.text.replace(/\n+$/, '');
+  return text.length > 0
+    ? { type: 'codeBlock', attrs: { language }, content: [{ type: 'text', text }] }
     : { type: 'codeBlock', attrs: { language } };
 }
 
 function convertList(t: Tokens.List, depth: number): BlockNode[] {
   // A list adds two levels (list, item) above its blocks; past the limit, its items' blocks are lifted.
   if (!fits(depth, 2)) return t.items.flatMap((item) => convertBlocks(item.tokens, depth));
-  const items: ListItemNode[] = t.items.map((item) => {
+  if (t.items.length === 0) return [];
+  // A list is a task list only when every item has a box; in a mixed list the boxes stay as text.
+  const tasks = !t.ordered && t.items.every((item) => item.task);
+  const items = t.items.map((item) => {
     const content = convertBlocks(item.tokens, depth + 2);
-    // Tiptap's listItem is `paragraph block*`.
+    // Tiptap's listItem and taskItem are `paragraph block*`.
     if (content[0]?.type !== 'paragraph') content.unshift({ type: 'paragraph' });
-    return { type: 'listItem', content };
+    if (item.task && !tasks) content[0] = prependText(content[0] as ParagraphNode, item.checked ? '[x] ' : '[ ] ');
+    return content;
   });
-  if (items.length === 0) return [];
-  if (!t.ordered) return [{ type: 'bulletList', content: items }];
+  if (tasks) {
+    return [
+      {
+        type: 'taskList',
+        content: items.map((content, i) => ({ type: 'taskItem', attrs: { checked: !!t.items[i]?.checked }, content })),
+      },
+    ];
+  }
+  const listItems: ListItemNode[] = items.map((content) => ({ type: 'listItem', content }));
+  if (!t.ordered) return [{ type: 'bulletList', content: listItems }];
   const start = typeof t.start === 'number' && Number.isInteger(t.start) && t.start >= 0 ? t.start : 1;
-  return [{ type: 'orderedList', attrs: { start }, content: items }];
+  return [{ type: 'orderedList', attrs: { start }, content: listItems }];
+}
+
+type ParagraphNode = Extract<BlockNode, { type: 'paragraph' }>;
+
+function prependText(paragraph: ParagraphNode, text: string): ParagraphNode {
+  return { type: 'paragraph', content: tidyInline([{ type: 'text', text }, ...(paragraph.content ?? [])]) };
 }
 
 function convertTable(t: Tokens.Table): BlockNode[] {

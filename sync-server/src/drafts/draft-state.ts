@@ -1,6 +1,6 @@
 /**
- * A draft's freshest stored state: the loaded room's (sync keeps it current) when the draft is open
- * somewhere, else storage. Both hold only stored updates, so what is published was acknowledged.
+ * A draft's (or any document's) freshest stored state: the loaded room's (sync keeps it current) when
+ * it is open somewhere, else storage. Both hold only stored updates, so what is published was acknowledged.
  */
 import * as Y from 'yjs';
 import { draftDocName } from '../../../shared/src/protocol/doc-name.ts';
@@ -20,14 +20,19 @@ export function createDraftStates({
   docStore: Pick<DocStore, 'loadDoc' | 'appendUpdates'>;
   live?: () => LiveDocuments | null;
 }) {
+  /** One merged Yjs update of everything stored for a document (an empty document if nothing is). */
+  async function loadDoc(name: string): Promise<Uint8Array> {
+    const inMemory = live()?.storedState(name);
+    if (inMemory) return inMemory;
+    return DocState.fromStored(await docStore.loadDoc(name)).current();
+  }
+
   return {
-    /** One merged Yjs update of everything stored for the draft (an empty document if nothing is). */
-    async load(draftId: string): Promise<Uint8Array> {
-      const name = draftDocName(draftId);
-      const inMemory = live()?.storedState(name);
-      if (inMemory) return inMemory;
-      return DocState.fromStored(await docStore.loadDoc(name)).current();
-    },
+    /** The draft's document, as `loadDoc`. */
+    load: (draftId: string) => loadDoc(draftDocName(draftId)),
+
+    /** Any document by name (e.g. the user doc, for an export). */
+    loadDoc,
 
     /** Stores a first state for a draft made on the server (an import); nobody can have it open yet. */
     async seed(draftId: string, update: Uint8Array): Promise<void> {
