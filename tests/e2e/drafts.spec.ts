@@ -6,6 +6,7 @@
  * "Offline" here is `context.setOffline(true)`: the app hears the browser's offline event and closes
  * the sync socket itself (the setting alone would leave an open WebSocket open).
  */
+import { readFile } from 'node:fs/promises';
 import { type Browser, expect, type Page, test } from '@playwright/test';
 import { waitForServiceWorkerControl } from './support/service-worker.ts';
 import { signUp } from './support/sign-up.ts';
@@ -156,6 +157,12 @@ test('publish, then a signed-out reader reads the post; the author hides a comme
   await startDraft(ana.page);
   await title(ana.page).fill('Idempotency keys, explained');
   await typeInBody(ana.page, 'A retried request must not charge twice.');
+  const download = ana.page.waitForEvent('download');
+  await ana.page.getByRole('button', { name: 'Export as Markdown' }).click();
+  const markdown = await readFile(await (await download).path(), 'utf8');
+  expect(markdown).toMatch(/^---\n[\s\S]*title: "?Idempotency keys, explained"?\n[\s\S]*---\n/);
+  expect(markdown).toContain('A retried request must not charge twice.');
+
   await ana.page.getByRole('button', { name: 'Publish', exact: true }).click();
   const view = ana.page.getByRole('link', { name: 'View post' });
   await expect(view).toBeVisible();

@@ -16,6 +16,7 @@ import { createDraftPanelState } from '../drafts/draft-panel-state.ts';
 import { draftStatusView } from '../drafts/draft-status.ts';
 import { BodyEditor } from '../editor/BodyEditor.tsx';
 import { DraftFields } from '../editor/DraftFields.tsx';
+import { ExportMarkdownButton } from '../editor/ExportMarkdownButton.tsx';
 import { keepImage, localSrcsIn, uploadWaitingImages } from '../editor/local-images.ts';
 import { isOnline } from '../state/online.ts';
 import { currentUser, session as sessionState } from '../state/session.ts';
@@ -257,7 +258,12 @@ function Workspace(props: {
             onReady={() => performance.mark(SHOWN_MARK)}
           />
         </article>
-        <DraftSidebar state={panel} draftId={props.draftId} doc={draft.doc} role={role()} userId={props.writer.id} />
+        <DraftSidebar state={panel} draftId={props.draftId} doc={draft.doc} role={role()} userId={props.writer.id}>
+          <section class="draft-panel" aria-labelledby="export-heading">
+            <h2 id="export-heading">Take it with you</h2>
+            <ExportMarkdownButton doc={draft.doc} />
+          </section>
+        </DraftSidebar>
       </div>
     </div>
   );
