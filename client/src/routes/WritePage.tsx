@@ -133,24 +133,39 @@ function Workspace(props: {
   onAwareness();
   onCleanup(() => draft.awareness.off('change', onAwareness));
 
-  // "My drafts" shows this device's copies offline: keep the entry current.
+  // "My drafts" shows this device's copies offline: keep the entry current, at most every two seconds
+  // (it is a localStorage list; writing it on every keystroke would cost typing latency).
   const fields = draftFields(draft.doc);
-  const remember = () =>
+  let editedAt: number | undefined;
+  let rememberTimer: ReturnType<typeof setTimeout> | undefined;
+  const remember = () => {
+    rememberTimer = undefined;
     draftIndex().remember({
       id: props.draftId,
       userId: props.writer.id,
       title: fields.title.toString(),
-      pending: status().pending,
-      lastSyncedAt: status().lastSyncedAt,
+      pending: draft.status().pending,
+      lastSyncedAt: draft.status().lastSyncedAt,
+      ...(editedAt === undefined ? {} : { editedAt }),
     });
+  };
+  const scheduleRemember = () => {
+    rememberTimer ??= setTimeout(remember, 2_000);
+  };
   const onLocalEdit = (_update: Uint8Array, origin: unknown) => {
     if (origin === draft.provider) return;
-    draftIndex().remember({ id: props.draftId, userId: props.writer.id, editedAt: Date.now() });
-    remember();
+    editedAt = Date.now();
+    scheduleRemember();
   };
   draft.doc.on('update', onLocalEdit);
-  onCleanup(() => draft.doc.off('update', onLocalEdit));
-  createEffect(on(status, remember));
+  createEffect(on(status, scheduleRemember));
+  window.addEventListener('pagehide', remember);
+  onCleanup(() => {
+    draft.doc.off('update', onLocalEdit);
+    window.removeEventListener('pagehide', remember);
+    clearTimeout(rememberTimer);
+    remember();
+  });
 
   // Images kept on this device go up once the draft is connected.
   let uploading = false;
