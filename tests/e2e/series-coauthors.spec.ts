@@ -2,8 +2,10 @@
  * Series as a shared thing: the owner invites a co-author (pending at once, offline too), the invitee
  * accepts on /notifications, and the series page then names them in its byline.
  *
- * Seeded authors have no password, and the app cannot create a series yet, so the series is written
- * straight into the running server's store (its SQLite file, in WAL mode, takes a second connection).
+ * Then the co-author publishes part 2 from the editor into the owner's series.
+ *
+ * Seeded authors have no password, so the series is written straight into the running server's store (its
+ * SQLite file, in WAL mode, takes a second connection) rather than published through a second editor.
  */
 import { expect, test } from '@playwright/test';
 import { ACCOUNT_API, type SessionInfo } from '../../shared/src/model/accounts.ts';
@@ -118,5 +120,19 @@ test('the owner invites a co-author (pending offline), who accepts on /notificat
   await guestPage.goto(`/series/${series.slug}`);
   await expect(inbox.getByText(`Written by ${owner.displayName} with ${guest.displayName}`)).toBeVisible();
   await expect(inbox.getByRole('region', { name: 'Co-authors' })).toHaveCount(0);
+
+  // The co-author writes part 2 in the editor and publishes it into the owner's series.
+  await guestPage.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Write' }).click();
+  await guestPage.getByRole('textbox', { name: 'Title' }).fill(`${series.title}, part 2`);
+  await guestPage.getByRole('textbox', { name: 'Post body' }).click();
+  await guestPage.keyboard.type('The second part, by a co-author.');
+  await guestPage.getByText('Excerpt, tags, series and cover').click();
+  await guestPage.getByLabel('Series', { exact: true }).fill(series.title);
+  await guestPage.getByLabel('Part', { exact: true }).fill('2');
+  await guestPage.getByLabel('Part', { exact: true }).press('Tab');
+  await guestPage.getByRole('button', { name: 'Publish', exact: true }).click();
+  await expect(guestPage.getByRole('link', { name: 'View post' })).toBeVisible();
+  await page.goto(`/series/${series.slug}`);
+  await expect(main.getByRole('link', { name: `${series.title}, part 2` })).toBeVisible();
   await guestContext.close();
 });

@@ -21,6 +21,7 @@ import {
   type Reactor,
   SOCIAL_API,
 } from '../../../shared/src/model/social-api.ts';
+import { reportReachable } from './reachability.ts';
 
 /** The network could not be reached (or did not answer in time). */
 export class OfflineError extends Error {
@@ -84,8 +85,10 @@ export function createApiClient(options: ApiClientOptions = {}) {
       });
     } catch (error) {
       const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
+      reportReachable(false);
       throw new OfflineError(timedOut ? "The server didn't answer in time." : "You're offline.");
     }
+    reportReachable(true);
     if (response.ok) {
       // 204 No Content (removing a co-author) has nothing to read.
       if (response.status === 204) return undefined as T;
