@@ -41,9 +41,9 @@ export default defineConfig({
               // render. Not the account and social schemas (valibot at work), the Markdown converter, nor
               // what only lazy pages or the after-first-paint work use (offline saving, follow lists,
               // keeping follows offline, profile edits, reactions, comments, notifications, people lists,
-              // form fields).
+              // form fields, series co-authors, drafts and their files).
               name: 'app',
-              test: /node_modules[\\/](solid-js|@solidjs|idb)[\\/]|client[\\/]src[\\/](app[\\/]|store[\\/](?!offline-saves|follow-lists|following-top-up|profile\.|answers|reaction|comment|notification|social|draft-)|state[\\/](?!follow-lists|background|keep-following|profile\.|social|notification)|ui[\\/](?!PeopleList|Field|ReactionBar|Comment)|routes[\\/](OfflineSave|PostFeed|PostPage))|shared[\\/]src[\\/](?!drafts[\\/]|model[\\/](accounts|social)\.ts|editor-schema)/,
+              test: /node_modules[\\/](solid-js|@solidjs|idb)[\\/]|client[\\/]src[\\/](app[\\/]|store[\\/](?!offline-saves|follow-lists|following-top-up|profile\.|answers|reaction|comment|notification|social|draft-|coauthor|post-counts)|state[\\/](?!follow-lists|background|keep-following|profile\.|social|notification|coauthors|viewed)|ui[\\/](?!PeopleList|Field|ReactionBar|Comment|InvitationAnswer|SeriesCoauthors|save-file)|routes[\\/](OfflineSave|PostFeed|PostPage))|shared[\\/]src[\\/](?!drafts[\\/]|model[\\/](accounts|social|reading-list)\.ts|editor-schema)/,
             },
           ],
         },
