@@ -8,6 +8,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { type Browser, expect, type Page, test } from '@playwright/test';
+import { seriousViolations } from './support/axe.ts';
 import { waitForServiceWorkerControl } from './support/service-worker.ts';
 import { signUp } from './support/sign-up.ts';
 
@@ -57,11 +58,18 @@ test('co-authors edit live with named carets; a removed co-author is read-only a
   await title(ana.page).fill('Consistent hashing in practice');
   await typeInBody(ana.page, 'Ring positions come from a hash of the node name.');
   await expect(status(ana.page)).toHaveText('Synced');
+  await ana.page.getByText('Excerpt, tags, series and cover').click();
+  for (const scheme of ['light', 'dark'] as const) {
+    await ana.page.emulateMedia({ colorScheme: scheme });
+    expect(await seriousViolations(ana.page), `axe on the editor (${scheme})`).toEqual([]);
+  }
 
   await invite(ana.page, bo.user.handle);
 
   // The draft is in Bo's "My drafts".
   await bo.page.goto('/drafts');
+  await expect(bo.page.getByRole('link', { name: 'Consistent hashing in practice' })).toBeVisible();
+  expect(await seriousViolations(bo.page), 'axe on My drafts').toEqual([]);
   await bo.page.getByRole('link', { name: 'Consistent hashing in practice' }).click();
   await expect(bo.page).toHaveURL(`/write/${draftId}`);
   await expect(body(bo.page)).toContainText('Ring positions come from a hash');
