@@ -64,6 +64,16 @@ test('co-authors edit live with named carets; a removed co-author is read-only a
     expect(await seriousViolations(ana.page), `axe on the editor (${scheme})`).toEqual([]);
   }
 
+  // The formatting toolbar is one Tab stop; arrows move along it; a button says whether it is on.
+  const toolbar = ana.page.getByRole('toolbar', { name: 'Formatting' });
+  await expect(toolbar.locator('button[tabindex="0"]')).toHaveCount(1);
+  await toolbar.getByRole('button', { name: 'Bold' }).focus();
+  await ana.page.keyboard.press('ArrowRight');
+  await expect(toolbar.getByRole('button', { name: 'Italic' })).toBeFocused();
+  await ana.page.keyboard.press('End');
+  await expect(toolbar.getByRole('button', { name: 'Image', exact: true })).toBeFocused();
+  await expect(toolbar.getByRole('button', { name: 'Bold' })).toHaveAttribute('aria-pressed', 'false');
+
   await invite(ana.page, bo.user.handle);
 
   // The draft is in Bo's "My drafts".

@@ -1,10 +1,10 @@
 /**
  * The editor's formatting toolbar. Each toggle says whether it applies at the selection (aria-pressed);
- * the keyboard shortcut is in its title. One tab stop for the whole bar would be nicer (roving
- * tabindex); every button is reachable with Tab meanwhile.
+ * the keyboard shortcut is in its title. The bar is one Tab stop; arrow keys move along it (toolbar-keys.ts).
  */
 import type { Editor } from '@tiptap/core';
-import { For, type JSX } from 'solid-js';
+import { createSignal, For, type JSX } from 'solid-js';
+import { nextToolIndex } from './toolbar-keys.ts';
 
 type Tool = {
   label: string;
@@ -105,18 +105,34 @@ export function EditorToolbar(props: {
   onImage(file: File): void;
 }): JSX.Element {
   let picker!: HTMLInputElement;
+  let bar!: HTMLDivElement;
+  // The button that holds the bar's one Tab stop: the last one used.
+  const [current, setCurrent] = createSignal(0);
+  const buttons = () => [...bar.querySelectorAll<HTMLButtonElement>('button.tool')];
+  const onKeyDown = (event: KeyboardEvent) => {
+    const list = buttons();
+    const at = list.indexOf(event.target as HTMLButtonElement);
+    const next = at < 0 ? null : nextToolIndex(event.key, at, list.length);
+    if (next === null) return;
+    event.preventDefault();
+    setCurrent(next);
+    list[next]?.focus();
+  };
+  const stop = (index: number) => (index === current() ? 0 : -1);
   const pressed = (tool: Tool) => {
     void props.revision;
     const editor = props.editor;
     return tool.active && editor ? tool.active(editor) : undefined;
   };
   return (
-    <div class="editor-toolbar" role="toolbar" aria-label="Formatting">
+    <div class="editor-toolbar" role="toolbar" aria-label="Formatting" ref={bar} onKeyDown={onKeyDown}>
       <For each={TOOLS}>
-        {(tool) => (
+        {(tool, index) => (
           <button
             type="button"
             class="tool"
+            tabindex={stop(index())}
+            onFocus={() => setCurrent(index())}
             aria-label={tool.label}
             title={tool.shortcut ? `${tool.label} (${tool.shortcut})` : tool.label}
             aria-pressed={tool.active ? (pressed(tool) ? 'true' : 'false') : undefined}
@@ -130,6 +146,8 @@ export function EditorToolbar(props: {
       <button
         type="button"
         class="tool"
+        tabindex={stop(TOOLS.length)}
+        onFocus={() => setCurrent(TOOLS.length)}
         aria-label="Image"
         title="Image (kept on this device until you are online)"
         disabled={props.disabled || !props.editor}
