@@ -41,9 +41,10 @@ export default defineConfig({
               // render. Not the account and social schemas (valibot at work), the Markdown converter, nor
               // what only lazy pages or the after-first-paint work use (offline saving, follow lists,
               // keeping follows offline, profile edits, reactions, comments, notifications, people lists,
-              // form fields, series co-authors, drafts and their files).
+              // form fields, series co-authors, drafts and their files), nor the shared modules whose
+              // schemas use valibot (content, api): the entry only takes their types.
               name: 'app',
-              test: /node_modules[\\/](solid-js|@solidjs|idb)[\\/]|client[\\/]src[\\/](app[\\/]|store[\\/](?!offline-saves|follow-lists|following-top-up|profile\.|answers|reaction|comment|notification|social|draft-|coauthor|post-counts)|state[\\/](?!follow-lists|background|keep-following|profile\.|social|notification|coauthors|viewed)|ui[\\/](?!PeopleList|Field|ReactionBar|Comment|InvitationAnswer|SeriesCoauthors|save-file)|routes[\\/](OfflineSave|PostFeed|PostPage))|shared[\\/]src[\\/](?!drafts[\\/]|model[\\/](accounts|social|reading-list)\.ts|editor-schema)/,
+              test: /node_modules[\\/](solid-js|@solidjs|idb)[\\/]|client[\\/]src[\\/](app[\\/]|store[\\/](?!offline-saves|follow-lists|following-top-up|profile\.|answers|reaction|comment|notification|social|draft-|coauthor|post-counts)|state[\\/](?!follow-lists|background|keep-following|profile\.|social|notification|coauthors|viewed)|ui[\\/](?!PeopleList|Field|ReactionBar|Comment|InvitationAnswer|SeriesCoauthors|save-file)|routes[\\/](OfflineSave|PostFeed|PostPage))|shared[\\/]src[\\/](?!drafts[\\/]|model[\\/](accounts|social|reading-list|content|api)\.ts|editor-schema)/,
             },
           ],
         },
