@@ -44,7 +44,7 @@ export default defineConfig({
               // form fields, series co-authors, drafts and their files), nor the shared modules whose
               // schemas use valibot (content, api): the entry only takes their types.
               name: 'app',
-              test: /node_modules[\\/](solid-js|@solidjs|idb)[\\/]|client[\\/]src[\\/](app[\\/]|store[\\/](?!offline-saves|follow-lists|following-top-up|profile\.|answers|reaction|comment|notification|social|draft-|coauthor|post-counts)|state[\\/](?!follow-lists|background|keep-following|profile\.|social|notification|coauthors|viewed)|ui[\\/](?!PeopleList|Field|ReactionBar|Comment|InvitationAnswer|SeriesCoauthors|save-file)|routes[\\/](OfflineSave|PostFeed|PostPage))|shared[\\/]src[\\/](?!drafts[\\/]|model[\\/](accounts|social|reading-list|content|api)\.ts|editor-schema)/,
+              test: /node_modules[\\/](solid-js|@solidjs|idb)[\\/]|client[\\/]src[\\/](app[\\/]|store[\\/](?!offline-saves|follow-lists|following-top-up|profile\.|answers|reaction|comment|notification|social|draft-|coauthor|post-counts)|state[\\/](?!follow-lists|background|keep-following|profile\.|social|notification|coauthors|viewed|online-action)|ui[\\/](?!PeopleList|Field|ReactionBar|Comment|InvitationAnswer|SeriesCoauthors|save-file)|routes[\\/](OfflineSave|PostFeed|PostPage))|shared[\\/]src[\\/](?!drafts[\\/]|model[\\/](accounts|social|reading-list|content|api)\.ts|editor-schema)/,
             },
           ],
         },

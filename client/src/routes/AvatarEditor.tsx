@@ -1,30 +1,17 @@
 /** The profile editor's avatar: the current one (initials when none), upload a new image, or remove it. */
 import { createSignal, type JSX, Show } from 'solid-js';
-import { isOnline } from '../state/online.ts';
+import { createOnlineAction } from '../state/online-action.ts';
 import { AVATAR_TYPES, removeAvatar, uploadAvatar } from '../state/profile.ts';
 import { Avatar } from '../ui/Basics.tsx';
 
 export function AvatarEditor(props: { id: string; name: string; src: string | null | undefined }): JSX.Element {
-  const [busy, setBusy] = createSignal(false);
-  const [error, setError] = createSignal<string | null>(null);
+  const action = createOnlineAction("You're offline. Changing your avatar needs a connection.");
+  const { busy, error } = action;
   const [done, setDone] = createSignal('');
 
-  const run = async (change: () => Promise<unknown>, success: string) => {
-    setError(null);
+  const run = (change: () => Promise<unknown>, success: string) => {
     setDone('');
-    if (!isOnline()) {
-      setError("You're offline. Changing your avatar needs a connection.");
-      return;
-    }
-    setBusy(true);
-    try {
-      await change();
-      setDone(success);
-    } catch (caught) {
-      setError(caught instanceof Error ? caught.message : String(caught));
-    } finally {
-      setBusy(false);
-    }
+    return action.run(change, () => setDone(success));
   };
 
   const onFile = (input: HTMLInputElement) => {

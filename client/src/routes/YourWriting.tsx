@@ -4,12 +4,10 @@
  */
 import { createSignal, For, type JSX, Show } from 'solid-js';
 import type { DraftSummary } from '../../../shared/src/drafts/drafts-api.ts';
-import { isOnline } from '../state/online.ts';
+import { createOnlineAction } from '../state/online-action.ts';
 import { draftArchive, exportFileName } from '../store/draft-archive.ts';
 import { count } from '../ui/format.ts';
 import { saveFile } from '../ui/save-file.ts';
-
-const messageOf = (caught: unknown) => (caught instanceof Error ? caught.message : String(caught));
 
 export function YourWriting(): JSX.Element {
   return (
@@ -22,27 +20,21 @@ export function YourWriting(): JSX.Element {
 }
 
 function ExportAll(): JSX.Element {
-  const [busy, setBusy] = createSignal(false);
+  const action = createOnlineAction("You're offline. Exporting needs a connection; try again once you're back online.");
+  const { busy, error } = action;
   const [done, setDone] = createSignal('');
-  const [error, setError] = createSignal<string | null>(null);
 
-  const run = async () => {
-    setError(null);
+  const run = () => {
     setDone('');
-    if (!isOnline()) {
-      setError("You're offline. Exporting needs a connection; try again once you're back online.");
-      return;
-    }
-    setBusy(true);
-    try {
-      const name = exportFileName(new Date());
-      saveFile(await draftArchive().exportAll(), name);
-      setDone(`Saved ${name}.`);
-    } catch (caught) {
-      setError(`The export did not finish: ${messageOf(caught)}`);
-    } finally {
-      setBusy(false);
-    }
+    const name = exportFileName(new Date());
+    return action.run(
+      () => draftArchive().exportAll(),
+      (zip) => {
+        saveFile(zip, name);
+        setDone(`Saved ${name}.`);
+      },
+      (message) => `The export did not finish: ${message}`,
+    );
   };
 
   return (
@@ -67,25 +59,20 @@ function ExportAll(): JSX.Element {
 }
 
 function ImportDrafts(): JSX.Element {
+  const action = createOnlineAction("You're offline. Importing needs a connection; try again once you're back online.");
+  const { error } = action;
   const [busyWith, setBusyWith] = createSignal<string | null>(null);
   const [created, setCreated] = createSignal<DraftSummary[] | null>(null);
-  const [error, setError] = createSignal<string | null>(null);
 
   const run = async (file: File) => {
-    setError(null);
     setCreated(null);
-    if (!isOnline()) {
-      setError("You're offline. Importing needs a connection; try again once you're back online.");
-      return;
-    }
     setBusyWith(file.name);
-    try {
-      setCreated(await draftArchive().importFile(file));
-    } catch (caught) {
-      setError(`${file.name} was not imported: ${messageOf(caught)}`);
-    } finally {
-      setBusyWith(null);
-    }
+    await action.run(
+      () => draftArchive().importFile(file),
+      setCreated,
+      (message) => `${file.name} was not imported: ${message}`,
+    );
+    setBusyWith(null);
   };
 
   const onFile = (input: HTMLInputElement) => {
