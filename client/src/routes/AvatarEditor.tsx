@@ -2,7 +2,7 @@
 import { createSignal, type JSX, Show } from 'solid-js';
 import { createOnlineAction } from '../state/online-action.ts';
 import { AVATAR_TYPES, removeAvatar, uploadAvatar } from '../state/profile.ts';
-import { Avatar } from '../ui/Basics.tsx';
+import { Avatar, ErrorLine } from '../ui/Basics.tsx';
 
 export function AvatarEditor(props: { id: string; name: string; src: string | null | undefined }): JSX.Element {
   const action = createOnlineAction("You're offline. Changing your avatar needs a connection.");
@@ -56,11 +56,7 @@ export function AvatarEditor(props: { id: string; name: string; src: string | nu
       <p role="status" class="small">
         {busy() ? 'Uploading…' : done()}
       </p>
-      <Show when={error()}>
-        <p role="alert" class="field-error">
-          {error()}
-        </p>
-      </Show>
+      <ErrorLine message={error()} />
     </fieldset>
   );
 }

@@ -2,6 +2,7 @@
 import { createSignal, type JSX, Show } from 'solid-js';
 import { currentUser } from '../state/session.ts';
 import { type ReadingTarget, readingList, toggleReadLater } from '../state/user-doc.ts';
+import { ErrorLine } from '../ui/Basics.tsx';
 
 export function ReadLater(props: { target: ReadingTarget }): JSX.Element {
   const [error, setError] = createSignal<string | null>(null);
@@ -32,11 +33,7 @@ export function ReadLater(props: { target: ReadingTarget }): JSX.Element {
             In your reading list
           </a>
         </Show>
-        <Show when={error()}>
-          <p role="alert" class="field-error">
-            {error()}
-          </p>
-        </Show>
+        <ErrorLine message={error()} />
       </div>
     </Show>
   );

@@ -6,6 +6,7 @@ import { createSignal, For, type JSX, Show } from 'solid-js';
 import type { DraftSummary } from '../../../shared/src/drafts/drafts-api.ts';
 import { createOnlineAction } from '../state/online-action.ts';
 import { draftArchive, exportFileName } from '../store/draft-archive.ts';
+import { ErrorLine } from '../ui/Basics.tsx';
 import { count } from '../ui/format.ts';
 import { saveFile } from '../ui/save-file.ts';
 
@@ -49,11 +50,7 @@ function ExportAll(): JSX.Element {
       <p role="status" class="small">
         {done()}
       </p>
-      <Show when={error()}>
-        <p role="alert" class="field-error">
-          {error()}
-        </p>
-      </Show>
+      <ErrorLine message={error()} />
     </div>
   );
 }
@@ -115,11 +112,7 @@ function ImportDrafts(): JSX.Element {
           </For>
         </ul>
       </Show>
-      <Show when={error()}>
-        <p role="alert" class="field-error">
-          {error()}
-        </p>
-      </Show>
+      <ErrorLine message={error()} />
     </div>
   );
 }

@@ -56,3 +56,14 @@ export function Notice(props: { children: JSX.Element; tone?: 'info' | 'warn' | 
 }
 
 export const OFFLINE_MISSING = "You're offline and this page isn't saved on this device";
+
+/** A failed action's words next to its control, announced as an alert; nothing when there is none. */
+export function ErrorLine(props: { message: string | null | undefined }): JSX.Element {
+  return (
+    <Show when={props.message}>
+      <p role="alert" class="field-error">
+        {props.message}
+      </p>
+    </Show>
+  );
+}
