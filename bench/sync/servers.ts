@@ -92,11 +92,19 @@ function startScript(): string {
   return (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
 }
 
+/**
+ * BENCH_SERVER_FLAGS adds Node flags to this server only, for finding where its time goes
+ * (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`, which Node refuses in NODE_OPTIONS). Not for the figures.
+ */
+function profilingFlags(): string[] {
+  return process.env.BENCH_SERVER_FLAGS?.split(' ').filter(Boolean) ?? [];
+}
+
 function command(name: ServerName): string[] {
   const tsx = ['--import', 'tsx'];
   switch (name) {
     case 'sysdespro':
-      return [...startScriptNodeFlags(startScript()), ...tsx, 'sync-server/src/server.ts'];
+      return [...startScriptNodeFlags(startScript()), ...profilingFlags(), ...tsx, 'sync-server/src/server.ts'];
     case 'y-websocket-server':
       return ['node_modules/@y/websocket-server/src/server.js'];
     case 'hocuspocus':

@@ -24,6 +24,18 @@ describe('sync metrics', () => {
     expect(text).toContain('sysdespro_sync_persist_duration_seconds_count 1');
   });
 
+  it('METRICS-1: byte counters add up between scrapes and keep their total across scrapes', async () => {
+    const metrics = createSyncMetrics({ connections: () => 0, loadedDocs: () => 0, unpersistedBytes: () => 0 });
+    metrics.bytesIn.inc(100);
+    metrics.bytesOut.inc(30);
+    metrics.bytesOut.inc(12);
+    expect(await metrics.text()).toContain('sysdespro_sync_sent_bytes_total 42');
+    metrics.bytesOut.inc(8);
+    const text = await metrics.text();
+    expect(text).toContain('sysdespro_sync_sent_bytes_total 50');
+    expect(text).toContain('sysdespro_sync_received_bytes_total 100');
+  });
+
   it('two instances do not collide', () => {
     const live = { connections: () => 0, loadedDocs: () => 0, unpersistedBytes: () => 0 };
     createSyncMetrics(live);

@@ -68,7 +68,15 @@ export type SyncStats = {
 
 type PendingAwareness = { entries: Map<number, AwarenessEntry>; senders: Set<Connection | null> };
 
-type PendingWrite = { docName: string; update: Uint8Array; room: Room; connection: Connection; index: number };
+type PendingWrite = {
+  docName: string;
+  update: Uint8Array;
+  /** The client's sync update message, when it can be relayed as it came. */
+  frame: Uint8Array | null;
+  room: Room;
+  connection: Connection;
+  index: number;
+};
 
 /** setTimeout's longest delay; a later expiry is re-armed when this one fires. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -364,7 +372,7 @@ export class SyncCore {
           break;
         case 'sync-step2':
         case 'sync-update':
-          this.handleUpdate(room, connection, message.update, message.type === 'sync-step2');
+          this.handleUpdate(room, connection, message.update, message.type === 'sync-step2', frame);
           break;
         case 'awareness':
           this.handleAwareness(room, connection, message.update);
@@ -395,7 +403,13 @@ export class SyncCore {
     return room.doc!.diff(stateVector);
   }
 
-  private handleUpdate(room: Room, connection: Connection, update: Uint8Array, isSyncReply: boolean): void {
+  private handleUpdate(
+    room: Room,
+    connection: Connection,
+    update: Uint8Array,
+    isSyncReply: boolean,
+    frame: Uint8Array,
+  ): void {
     const check = validateUpdate(update);
     if (!check.ok) {
       this.rejectMessage(connection, CloseCode.ProtocolError, 'invalid-update', check.reason);
@@ -432,8 +446,18 @@ export class SyncCore {
     connection.acks.waitForStorage(index);
     room.pendingWrites += 1;
     room.pendingBytes += update.byteLength;
-    // A copy that owns its bytes: the frame it came from may share a larger receive buffer.
-    this.batcher.enqueue({ docName: room.name, update: new Uint8Array(update), room, connection, index });
+    // A copy that owns its bytes (the frame it came from may share a larger receive buffer). A sync
+    // update message is already the frame the others need: keep it whole, and the update is its tail.
+    const relayable = !isSyncReply && update.byteOffset + update.byteLength === frame.byteOffset + frame.byteLength;
+    const owned = new Uint8Array(relayable ? frame : update);
+    this.batcher.enqueue({
+      docName: room.name,
+      update: relayable ? owned.subarray(owned.byteLength - update.byteLength) : owned,
+      frame: relayable ? owned : null,
+      room,
+      connection,
+      index,
+    });
   }
 
   /**
@@ -527,8 +551,10 @@ export class SyncCore {
     const exclude = items.every((item) => item.connection === first) ? first : null;
     const recipients = room.recipients(exclude);
     if (recipients.length === 0) return;
-    const update = items.length === 1 ? items[0]!.update : Y.mergeUpdates(items.map((item) => item.update));
-    const frame = encodeSyncUpdate(update);
+    const frame =
+      items.length === 1
+        ? (items[0]!.frame ?? encodeSyncUpdate(items[0]!.update))
+        : encodeSyncUpdate(Y.mergeUpdates(items.map((item) => item.update)));
     for (const connection of recipients) this.send(connection, frame);
   }
 

@@ -65,3 +65,41 @@ describe('socketListeners', () => {
     expect(sent).toEqual([['send', 5], ['close', 4401, 'expired'], ['terminate']]);
   });
 });
+
+describe('WsSyncSocket.send', () => {
+  it('delivers every frame whole and in order, small ones written pre-framed and large ones through ws', async () => {
+    const { createServer } = await import('node:http');
+    const { WebSocket: Client, WebSocketServer } = await import('./ws-module.ts');
+    const http = createServer();
+    const wss = new WebSocketServer({ server: http, perMessageDeflate: false });
+    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+    const { port } = http.address() as { port: number };
+    const accepted = new Promise<WebSocket>((resolve) => wss.once('connection', resolve));
+    const client = new Client(`ws://127.0.0.1:${port}`);
+    const received: Buffer[] = [];
+    client.on('message', (data: Buffer) => received.push(data));
+    const server = new WsSyncSocket(await accepted);
+    try {
+      const small = Uint8Array.from([0, 2, 1, 9]);
+      const medium = new Uint8Array(300).map((_, i) => i & 0xff); // 16-bit length header
+      const large = new Uint8Array(70_000).fill(5); // over the pre-framed limit: ws frames it
+      const sent = [small, small, medium, large, Uint8Array.from([7])];
+      for (const frame of sent) server.send(frame);
+      expect(server.bufferedAmount).toBeGreaterThanOrEqual(0);
+      await new Promise<void>((resolve, reject) => {
+        const deadline = setTimeout(() => reject(new Error(`got ${received.length} of ${sent.length}`)), 5_000);
+        const check = setInterval(() => {
+          if (received.length < sent.length) return;
+          clearInterval(check);
+          clearTimeout(deadline);
+          resolve();
+        }, 5);
+      });
+      expect(received.map((data) => new Uint8Array(data))).toEqual(sent);
+    } finally {
+      client.terminate();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+      await new Promise<void>((resolve) => http.close(() => resolve()));
+    }
+  });
+});

@@ -37,7 +37,8 @@ export interface DocStore {
   /** Appends for several documents in ONE transaction: all of it is stored, or none of it. */
   appendBatch(entries: readonly AppendEntry[]): Promise<AppendResult>;
   /**
-   * Atomically stores `snapshot` as the state up to `upToSeq` and deletes the updates it covers. A
+   * Atomically stores `snapshot` as the state up to `upToSeq`; the updates it covers are never loaded
+   * again (an implementation may delete them then or later, in bulk). A
    * compaction older than the stored snapshot is ignored (never moves backwards). Throws RangeError
    * when `upToSeq` is beyond the newest update.
    */

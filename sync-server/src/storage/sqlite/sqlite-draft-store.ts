@@ -6,7 +6,6 @@ import type { DraftMember, DraftRole, DraftSummary, DraftVersion } from '../../.
 import type { DraftAccess, DraftRecord, NewDraft, NewDraftVersion, Publication } from '../draft-store.ts';
 import type { OpOutcome, OpRecord } from '../social-store.ts';
 import type { Timestamp } from '../store.ts';
-import { toUint8Array } from './sqlite-doc-store.ts';
 import {
   AUTHOR_COLUMNS,
   type AuthorColumns,
@@ -15,6 +14,7 @@ import {
   toAuthorRef,
   toPublication,
 } from './sqlite-publish-store.ts';
+import { toUint8Array } from './sqlite-update-log.ts';
 
 type DraftRow = {
   id: string;
