@@ -501,7 +501,7 @@ export class SyncCore {
       room.persistedSeq = lastSeq.get(room.name) ?? room.persistedSeq;
       room.updatesSinceSnapshot += roomItems.length;
       room.lastWriteAt = now;
-      room.doc!.append(roomItems.map((item) => item.update));
+      for (const item of roomItems) room.doc!.append(item.update);
       this.broadcastUpdates(room, roomItems);
       for (const item of roomItems) {
         item.connection.acks.stored(item.index);
