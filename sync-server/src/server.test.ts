@@ -3,6 +3,7 @@ import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from './config.ts';
 import { startServer } from './server.ts';
+import { DataDirInUseError } from './storage/data-dir-lock.ts';
 import { openSqliteStore } from './storage/sqlite/sqlite-store.ts';
 import { fixtureCatalog, hoursAgo, NOW, tempDir } from './testing/fixtures.ts';
 
@@ -23,6 +24,21 @@ describe('startServer', () => {
       remove();
     }
     await expect(fetch(`${running.url}/healthz`)).rejects.toThrow();
+  });
+
+  it('refuses a second server on the same data directory until the first has stopped', async () => {
+    const { dir, remove } = tempDir();
+    const config = loadConfig({ PORT: '0', DATA_DIR: dir, SEED: '0', LOG_LEVEL: 'silent' });
+    const first = await startServer(config);
+    try {
+      await expect(startServer(config)).rejects.toBeInstanceOf(DataDirInUseError);
+      expect((await fetch(`${first.url}/healthz`)).status).toBe(200);
+    } finally {
+      await first.close();
+    }
+    const second = await startServer(config);
+    await second.close();
+    remove();
   });
 
   it('does not seed when SEED=0, and reports a busy port', async () => {

@@ -25,6 +25,7 @@ import {
 } from './rooms/index.ts';
 import { seedIfEmpty } from './seed/seed.ts';
 import { startWriteOpsPruner } from './social/write-ops-pruner.ts';
+import { lockDataDir } from './storage/data-dir-lock.ts';
 import { openSqliteStore } from './storage/sqlite/sqlite-store.ts';
 import type { Store } from './storage/store.ts';
 
@@ -48,9 +49,17 @@ export async function startServer(
   options: { logger?: Logger; now?: () => Date } = {},
 ): Promise<RunningServer> {
   const logger = options.logger ?? createLogger(config.logLevel);
-  const store = openSqliteStore({ dataDir: config.dataDir });
-  // Its own connection to the same SQLite file (WAL), so document writes never wait on catalog reads.
-  const docStore = openSqliteDocStore({ dataDir: config.dataDir });
+  const lock = lockDataDir(config.dataDir);
+  let store: ReturnType<typeof openSqliteStore>;
+  let docStore: ReturnType<typeof openSqliteDocStore>;
+  try {
+    store = openSqliteStore({ dataDir: config.dataDir });
+    // Its own connection to the same SQLite file (WAL), so document writes never wait on catalog reads.
+    docStore = openSqliteDocStore({ dataDir: config.dataDir });
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
   const access = new DocumentAccessPolicy(docStore);
   let server: Server;
   let sync: SyncHandle | null = null;
@@ -94,6 +103,7 @@ export async function startServer(
     await (sync as SyncHandle | null)?.close();
     await docStore.close();
     await store.close();
+    lock.release();
     throw error;
   }
   const syncHandle = sync as unknown as SyncHandle;
@@ -127,6 +137,7 @@ export async function startServer(
       await pruner.stop();
       await docStore.close();
       await store.close();
+      lock.release();
       logger.info('stopped');
     })();
     return closing;
