@@ -35,7 +35,7 @@ import { KeyedRateLimiter } from './rate-limit.ts';
 import type { Room } from './room.ts';
 import { RoomRegistry } from './room-registry.ts';
 import { isEmptyUpdate, validateUpdate } from './update-validation.ts';
-import { WriteBatcher } from './write-batcher.ts';
+import { type ItemsByDoc, WriteBatcher } from './write-batcher.ts';
 
 export type SyncCoreDeps = {
   docStore: DocStore;
@@ -119,7 +119,7 @@ export class SyncCore {
       unpersistedBytes: () => this.unpersistedBytes,
     });
     this.batcher = new WriteBatcher<PendingWrite>(deps.docStore, {
-      stored: (items, lastSeq, seconds) => this.onStored(items, lastSeq, seconds),
+      stored: (byDoc, count, lastSeq, seconds) => this.onStored(byDoc, count, lastSeq, seconds),
       failed: (items, error) => this.onStoreFailed(items, error),
       keep: (item) => !item.connection.discardPendingWrites,
       dropped: (items) => this.forgetWrites(items),
@@ -483,27 +483,25 @@ export class SyncCore {
 
   // ── Storage results ────────────────────────────────────────────────────────────────────────────────
 
-  private onStored(items: PendingWrite[], lastSeq: AppendResult, seconds: number): void {
+  private onStored(byDoc: ItemsByDoc<PendingWrite>, count: number, lastSeq: AppendResult, seconds: number): void {
     this.metrics.persistSeconds.observe(seconds);
-    this.metrics.persistBatchSize.observe(items.length);
-    this.metrics.updates.inc(items.length);
-    const byRoom = new Map<Room, PendingWrite[]>();
-    for (const item of items) {
-      const list = byRoom.get(item.room);
-      if (list) list.push(item);
-      else byRoom.set(item.room, [item]);
-    }
+    this.metrics.persistBatchSize.observe(count);
+    this.metrics.updates.inc(count);
     const now = this.now();
     const toAck = new Set<Connection>();
-    for (const [room, roomItems] of byRoom) {
-      room.pendingWrites -= roomItems.length;
-      for (const item of roomItems) room.pendingBytes -= item.update.byteLength;
-      room.persistedSeq = lastSeq.get(room.name) ?? room.persistedSeq;
-      room.updatesSinceSnapshot += roomItems.length;
+    for (const [name, items] of byDoc) {
+      // A room with writes pending cannot unload, so every item of a document has the same room.
+      const room = items[0]!.room;
+      room.pendingWrites -= items.length;
+      room.persistedSeq = lastSeq.get(name) ?? room.persistedSeq;
+      room.updatesSinceSnapshot += items.length;
       room.lastWriteAt = now;
-      for (const item of roomItems) room.doc!.append(item.update);
-      this.broadcastUpdates(room, roomItems);
-      for (const item of roomItems) {
+      for (const item of items) {
+        room.pendingBytes -= item.update.byteLength;
+        room.doc!.append(item.update);
+      }
+      this.broadcastUpdates(room, items);
+      for (const item of items) {
         item.connection.acks.stored(item.index);
         toAck.add(item.connection);
       }
@@ -512,7 +510,7 @@ export class SyncCore {
     for (const connection of toAck) this.sendAck(connection);
     if (this.deps.onDocumentsStored) {
       try {
-        this.deps.onDocumentsStored([...byRoom.keys()].map((room) => room.name));
+        this.deps.onDocumentsStored([...byDoc.keys()]);
       } catch (error) {
         this.logger.error({ err: error }, 'sync: a stored-documents listener failed');
       }
@@ -547,8 +545,8 @@ export class SyncCore {
    * merged or encoded for a room nobody else is listening to.
    */
   private broadcastUpdates(room: Room, items: PendingWrite[]): void {
-    const first = items[0]!.connection;
-    const exclude = items.every((item) => item.connection === first) ? first : null;
+    let exclude: Connection | null = items[0]!.connection;
+    for (const item of items) if (item.connection !== exclude) exclude = null;
     const recipients = room.recipients(exclude);
     if (recipients.length === 0) return;
     const frame =

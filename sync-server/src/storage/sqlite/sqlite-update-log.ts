@@ -117,9 +117,10 @@ export class SqliteUpdateLog {
         if (updates.length === 0) continue;
         const last = written.get(name) ?? this.lastSeq(name);
         if (last === 0) this.statements.createDoc.run({ name, at: this.now().toISOString() });
-        const ids = updates.map((update, i) =>
-          Number(this.statements.insertRow.run(name, last + 1 + i, update).lastInsertRowid),
-        );
+        const ids: number[] = [];
+        for (const update of updates) {
+          ids.push(Number(this.statements.insertRow.run(name, last + 1 + ids.length, update).lastInsertRowid));
+        }
         written.set(name, last + ids.length);
         appended.push({ name, firstSeq: last + 1, ids });
       }
