@@ -101,7 +101,8 @@ export class WriteBatcher<T extends WriteItem> {
     let bytes = 0;
     for (const item of taken) {
       if (keep && !keep(item)) {
-        (dropped ??= []).push(item);
+        dropped ??= [];
+        dropped.push(item);
         continue;
       }
       bytes += item.update.byteLength;
