@@ -58,6 +58,9 @@ export function startWalCheckpointer({ file, intervalMs, onFailure }: WalCheckpo
   return {
     stop() {
       if (!stopping) {
+        // Unref'd while it runs, so it never keeps the process alive; while stopping it must, or a
+        // process with nothing else left exits mid-shutdown, before the stores close.
+        worker.ref();
         if (!failed) worker.postMessage('stop');
         stopping = exited;
       }
