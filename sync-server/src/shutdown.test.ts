@@ -1,17 +1,17 @@
 /** The real process: SIGTERM runs the whole shutdown before it exits, not just as much as fits before Node runs out of work. */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { LOCK_FILE_NAME } from './storage/data-dir-lock.ts';
+import { tempDir } from './testing/fixtures.ts';
 
 const SERVER = fileURLToPath(new URL('./server.ts', import.meta.url));
 
 describe('a server process', () => {
   it('stopped with SIGTERM closes its stores, releases the data directory and exits 0', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'sdp-shutdown-'));
+    const { dir: dataDir, remove } = tempDir('sdp-shutdown-');
     const child = spawn(process.execPath, ['--import', 'tsx', SERVER], {
       env: {
         ...process.env,
@@ -45,7 +45,7 @@ describe('a server process', () => {
       expect(existsSync(join(dataDir, LOCK_FILE_NAME))).toBe(false);
     } finally {
       if (child.exitCode === null) child.kill('SIGKILL');
-      rmSync(dataDir, { recursive: true, force: true });
+      remove();
     }
   }, 30_000);
 });

@@ -1,19 +1,19 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { tempDir } from '../testing/fixtures.ts';
 import { DataDirInUseError, LOCK_FILE_NAME, lockDataDir } from './data-dir-lock.ts';
 
 describe('lockDataDir', () => {
-  const dirs: string[] = [];
+  const removals: Array<() => void> = [];
   const freshDir = () => {
-    const dir = mkdtempSync(join(tmpdir(), 'sdp-lock-'));
-    dirs.push(dir);
+    const { dir, remove } = tempDir('sdp-lock-');
+    removals.push(remove);
     return dir;
   };
   afterEach(() => {
-    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+    for (const remove of removals.splice(0)) remove();
   });
 
   it('holds the directory for this process and lets go on release', () => {
