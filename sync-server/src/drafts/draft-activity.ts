@@ -12,6 +12,8 @@ import type { DraftStates } from './draft-state.ts';
 /** Long enough to fold a burst of typing into one read of the document, short enough to look live. */
 export const DRAFT_ACTIVITY_DELAY_MS = 1_000;
 
+const DRAFT_PREFIX = 'draft:';
+
 export type DraftActivity = ReturnType<typeof createDraftActivity>;
 
 export function createDraftActivity({
@@ -55,10 +57,14 @@ export function createDraftActivity({
   return {
     /** Sync stored these documents (SyncCore's onDocumentsStored). */
     stored(names: readonly string[]): void {
-      const at = now().toISOString();
+      let at: string | null = null;
       for (const name of names) {
+        // Most stored documents are not drafts (user docs); the prefix test spares them the parse.
+        if (!name.startsWith(DRAFT_PREFIX)) continue;
         const parsed = parseDocName(name);
-        if (parsed.ok && parsed.kind === 'draft') dirty.set(parsed.id, at);
+        if (!parsed.ok || parsed.kind !== 'draft') continue;
+        at ??= now().toISOString();
+        dirty.set(parsed.id, at);
       }
       if (dirty.size > 0 && !timer) {
         timer = setTimeout(() => void flush(), delayMs);

@@ -10,7 +10,11 @@ import { type RateLimit, TokenBucket } from './rate-limit.ts';
 
 /** What the core needs from a transport socket. */
 export interface SyncSocket {
-  send(frame: Uint8Array): void;
+  /**
+   * Sends a frame. Returns false when the socket's own buffer is past its high-water mark afterwards
+   * (the client reads slower than we write), so the next send checks `bufferedAmount` first.
+   */
+  send(frame: Uint8Array): boolean;
   close(code: number, reason: string): void;
   /** Drops the connection without a close handshake (for clients that stopped reading). */
   terminate(): void;
@@ -50,6 +54,8 @@ export class Connection {
   expiryTimer: NodeJS.Timeout | null = null;
   private readonly queue: Uint8Array[] = [];
   private queued = 0;
+  /** The last send left the socket's buffer past its high-water mark. */
+  private backlogged = false;
   private readonly bucket: TokenBucket;
 
   constructor(
@@ -91,14 +97,20 @@ export class Connection {
   /**
    * Sends unless the client is not keeping up: then it is dropped and false returned. Dropping, not
    * waiting, is deliberate — one slow reader must not make the server buffer a document's traffic.
+   *
+   * The buffer is measured only once a send has left it past the socket's high-water mark (16 KiB for
+   * a TCP socket): below that it cannot be near the limit, and reading it on every send of every
+   * broadcast was a measurable share of the write path.
    */
   send(frame: Uint8Array, maxBufferedBytes: number): boolean {
     if (this.state === 'closed') return false;
-    // A frame larger than the limit still goes out to a client that has read everything so far:
-    // otherwise a document that outgrew the limit could never be synced by anyone.
-    const buffered = this.socket.bufferedAmount;
-    if (buffered > 0 && buffered + frame.byteLength > maxBufferedBytes) return false;
-    this.socket.send(frame);
+    if (this.backlogged) {
+      // A frame larger than the limit still goes out to a client that has read everything so far:
+      // otherwise a document that outgrew the limit could never be synced by anyone.
+      const buffered = this.socket.bufferedAmount;
+      if (buffered > 0 && buffered + frame.byteLength > maxBufferedBytes) return false;
+    }
+    this.backlogged = !this.socket.send(frame);
     return true;
   }
 

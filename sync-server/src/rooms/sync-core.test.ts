@@ -24,6 +24,9 @@ import type { Connection, SyncSocket } from './connection.ts';
 import type { SyncOptions } from './options.ts';
 import { SyncCore } from './sync-core.ts';
 
+/** A real TCP socket's is 16 KiB; small here so a few frames cross it. */
+const FAKE_HIGH_WATER_MARK = 256;
+
 class FakeSocket implements SyncSocket {
   readonly received: ServerMessage[] = [];
   closed: { code: number; reason: string } | null = null;
@@ -31,8 +34,12 @@ class FakeSocket implements SyncSocket {
   closedAt = 0;
   terminated = false;
   bufferedAmount = 0;
+  /** The client stopped reading: what is sent stays in the buffer. */
+  stalled = false;
   send(frame: Uint8Array) {
     this.received.push(decodeServerMessage(frame));
+    if (this.stalled) this.bufferedAmount += frame.byteLength;
+    return this.bufferedAmount < FAKE_HIGH_WATER_MARK;
   }
   close(code: number, reason: string) {
     this.closed = { code, reason };
@@ -392,9 +399,17 @@ describe('SyncCore', () => {
     const slow = await connect('bob', 'draft:d');
     await ready(a.socket);
     await ready(slow.socket);
-    slow.socket.bufferedAmount = 990;
-    send(core, a.connection, encodeSyncUpdate(textUpdate(new Y.Doc(), (d) => d.getText('t').insert(0, 'hello'))));
-    await waitFor(() => slow.socket.terminated);
+    slow.socket.stalled = true;
+    const doc = new Y.Doc();
+    // One update per batch, each ~300 bytes: the buffer passes the high-water mark, then the limit.
+    for (let i = 1; i <= 8 && !slow.socket.terminated; i++) {
+      send(core, a.connection, encodeSyncUpdate(textUpdate(doc, (d) => d.getText('t').insert(0, 'x'.repeat(300)))));
+      await waitFor(() => a.socket.acks().at(-1) === i);
+    }
+    expect(slow.socket.terminated).toBe(true);
+    // Dropped before its buffer went past the limit: 1000 bytes, of which it had taken three updates.
+    expect(slow.socket.bufferedAmount).toBeLessThanOrEqual(1000);
+    expect(slow.socket.received.filter((m) => m.type === 'sync-update')).toHaveLength(3);
     expect(core.stats().connections).toBe(1);
     expect(a.socket.closed).toBeNull();
   });

@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import type { Connection } from './connection.ts';
+import { Connection } from './connection.ts';
 import type { SyncCore } from './sync-core.ts';
 import type { WebSocketType as WebSocket } from './ws-module.ts';
 import { type Live, socketListeners, WsSyncSocket } from './ws-transport.ts';
@@ -58,7 +58,7 @@ describe('socketListeners', () => {
       terminate: () => sent.push(['terminate']),
     } as unknown as WebSocket;
     const socket = new WsSyncSocket(ws);
-    socket.send(new Uint8Array(5));
+    expect(socket.send(new Uint8Array(5))).toBe(false); // 42 bytes still buffered
     socket.close(4401, 'expired');
     socket.terminate();
     expect(socket.bufferedAmount).toBe(42);
@@ -66,19 +66,31 @@ describe('socketListeners', () => {
   });
 });
 
+/** A ws server with one accepted socket wrapped as the core sees it, and a real client. */
+async function connectedPair() {
+  const { createServer } = await import('node:http');
+  const { WebSocket: Client, WebSocketServer } = await import('./ws-module.ts');
+  const http = createServer();
+  const wss = new WebSocketServer({ server: http, perMessageDeflate: false });
+  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+  const { port } = http.address() as { port: number };
+  const accepted = new Promise<WebSocket>((resolve) => wss.once('connection', resolve));
+  const client = new Client(`ws://127.0.0.1:${port}`);
+  const received: Buffer[] = [];
+  client.on('message', (data: Buffer) => received.push(data));
+  const server = new WsSyncSocket(await accepted);
+  await new Promise((resolve) => (client.readyState === client.OPEN ? resolve(null) : client.once('open', resolve)));
+  const close = async () => {
+    client.terminate();
+    await new Promise<void>((resolve) => wss.close(() => resolve()));
+    await new Promise<void>((resolve) => http.close(() => resolve()));
+  };
+  return { client, received, server, close };
+}
+
 describe('WsSyncSocket.send', () => {
   it('delivers every frame whole and in order, small ones written pre-framed and large ones through ws', async () => {
-    const { createServer } = await import('node:http');
-    const { WebSocket: Client, WebSocketServer } = await import('./ws-module.ts');
-    const http = createServer();
-    const wss = new WebSocketServer({ server: http, perMessageDeflate: false });
-    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
-    const { port } = http.address() as { port: number };
-    const accepted = new Promise<WebSocket>((resolve) => wss.once('connection', resolve));
-    const client = new Client(`ws://127.0.0.1:${port}`);
-    const received: Buffer[] = [];
-    client.on('message', (data: Buffer) => received.push(data));
-    const server = new WsSyncSocket(await accepted);
+    const { received, server, close } = await connectedPair();
     try {
       const small = Uint8Array.from([0, 2, 1, 9]);
       const medium = new Uint8Array(300).map((_, i) => i & 0xff); // 16-bit length header
@@ -97,9 +109,30 @@ describe('WsSyncSocket.send', () => {
       });
       expect(received.map((data) => new Uint8Array(data))).toEqual(sent);
     } finally {
-      client.terminate();
-      await new Promise<void>((resolve) => wss.close(() => resolve()));
-      await new Promise<void>((resolve) => http.close(() => resolve()));
+      await close();
+    }
+  });
+
+  it('LIMIT-3 on a real socket: a client that stops reading is dropped before the limit is buffered', async () => {
+    const { client, server, close } = await connectedPair();
+    try {
+      // The client's kernel buffers fill first; then ws's socket buffers in user space.
+      (client as unknown as { _socket: { pause(): void } })._socket.pause();
+      const connection = new Connection(
+        server,
+        { docName: 'user:u1', token: null, wantsAcks: false, ip: '127.0.0.1' },
+        { capacity: 1, perSecond: 1 },
+        0,
+      );
+      const maxBufferedBytes = 256 * 1024;
+      const frame = new Uint8Array(1000).fill(1);
+      let sent = 0;
+      while (sent < 20_000 && connection.send(frame, maxBufferedBytes)) sent += 1;
+      expect(sent).toBeLessThan(20_000);
+      expect(server.bufferedAmount).toBeGreaterThan(maxBufferedBytes - frame.byteLength);
+      expect(server.bufferedAmount).toBeLessThanOrEqual(maxBufferedBytes);
+    } finally {
+      await close();
     }
   });
 });

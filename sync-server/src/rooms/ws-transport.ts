@@ -138,13 +138,13 @@ export class WsSyncSocket implements SyncSocket {
    * with perMessageDeflate off (attachSync), ws writes every frame synchronously too, so nothing of
    * its own can be queued ahead. Large frames go through ws, which does not copy the payload.
    */
-  send(frame: Uint8Array): void {
+  send(frame: Uint8Array): boolean {
     const socket = (this.ws as unknown as { _socket?: Duplex })._socket;
     if (frame.byteLength > WIRE_CACHE_MAX_BYTES || !socket || this.ws.readyState !== this.ws.OPEN) {
       this.ws.send(frame);
-      return;
+      return this.ws.bufferedAmount === 0;
     }
-    socket.write(wireFrames.of(frame));
+    return socket.write(wireFrames.of(frame));
   }
 
   close(code: number, reason: string): void {
