@@ -15,6 +15,11 @@ export interface SyncSocket {
    * (the client reads slower than we write), so the next send checks `bufferedAmount` first.
    */
   send(frame: Uint8Array): boolean;
+  /**
+   * Sends several frames, in order, as one write (a document's updates of one turn). Same return value
+   * as `send`.
+   */
+  sendAll(frames: readonly Uint8Array[]): boolean;
   close(code: number, reason: string): void;
   /** Drops the connection without a close handshake (for clients that stopped reading). */
   terminate(): void;
@@ -103,15 +108,25 @@ export class Connection {
    * broadcast was a measurable share of the write path.
    */
   send(frame: Uint8Array, maxBufferedBytes: number): boolean {
-    if (this.state === 'closed') return false;
-    if (this.backlogged) {
-      // A frame larger than the limit still goes out to a client that has read everything so far:
-      // otherwise a document that outgrew the limit could never be synced by anyone.
-      const buffered = this.socket.bufferedAmount;
-      if (buffered > 0 && buffered + frame.byteLength > maxBufferedBytes) return false;
-    }
+    if (!this.mayWrite(frame.byteLength, maxBufferedBytes)) return false;
     this.backlogged = !this.socket.send(frame);
     return true;
+  }
+
+  /** `send` for several frames written together; `bytes` is their total length. */
+  sendAll(frames: readonly Uint8Array[], bytes: number, maxBufferedBytes: number): boolean {
+    if (!this.mayWrite(bytes, maxBufferedBytes)) return false;
+    this.backlogged = !this.socket.sendAll(frames);
+    return true;
+  }
+
+  private mayWrite(bytes: number, maxBufferedBytes: number): boolean {
+    if (this.state === 'closed') return false;
+    if (!this.backlogged) return true;
+    // A frame larger than the limit still goes out to a client that has read everything so far:
+    // otherwise a document that outgrew the limit could never be synced by anyone.
+    const buffered = this.socket.bufferedAmount;
+    return buffered === 0 || buffered + bytes <= maxBufferedBytes;
   }
 
   /** Closes with a documented code; returns false when it was already closed. */

@@ -36,9 +36,17 @@ class FakeSocket implements SyncSocket {
   bufferedAmount = 0;
   /** The client stopped reading: what is sent stays in the buffer. */
   stalled = false;
+  /** Calls of send or sendAll: one per write to the network. */
+  writes = 0;
   send(frame: Uint8Array) {
-    this.received.push(decodeServerMessage(frame));
-    if (this.stalled) this.bufferedAmount += frame.byteLength;
+    return this.sendAll([frame]);
+  }
+  sendAll(frames: readonly Uint8Array[]) {
+    this.writes += 1;
+    for (const frame of frames) {
+      this.received.push(decodeServerMessage(frame));
+      if (this.stalled) this.bufferedAmount += frame.byteLength;
+    }
     return this.bufferedAmount < FAKE_HIGH_WATER_MARK;
   }
   close(code: number, reason: string) {
@@ -188,6 +196,40 @@ describe('SyncCore', () => {
       ['user:alice', 5],
       ['user:bob', 5],
     ]);
+  });
+
+  it('SYNC-3: a document’s updates of one turn reach each reader as separate messages, in one write', async () => {
+    const { core, connect, ready } = await setup();
+    const [writer, other, reader] = [await connect('alice'), await connect('alice'), await connect('alice')];
+    for (const { socket } of [writer, other, reader]) await ready(socket);
+    const updatesOf = (socket: FakeSocket) =>
+      socket.received.flatMap((m) => (m.type === 'sync-update' ? [m.update] : []));
+    const writes = () => [writer, other, reader].map(({ socket }) => socket.writes);
+
+    const doc = new Y.Doc();
+    const sent = ['a', 'b', 'c'].map((char, i) => textUpdate(doc, (d) => d.getText('t').insert(i, char)));
+    let before = writes();
+    for (const update of sent) send(core, writer.connection, encodeSyncUpdate(update));
+    await waitFor(() => writer.socket.acks().at(-1) === 3 && updatesOf(reader.socket).length === 3);
+    expect(updatesOf(reader.socket)).toEqual(sent); // each as it came, in order, not merged
+    expect(updatesOf(writer.socket)).toEqual([]); // one sender: not echoed
+    // One write for the three updates per reader; the writer gets one for its ack.
+    expect(writes().map((n, i) => n - before[i]!)).toEqual([1, 1, 1]);
+
+    // Two senders in one turn: everyone gets the turn's updates, the senders their own back too.
+    const second = new Y.Doc();
+    const fromOther = textUpdate(second, (d) => d.getText('u').insert(0, 'x'));
+    const fromWriter = textUpdate(doc, (d) => d.getText('t').insert(3, 'd'));
+    before = writes();
+    send(core, writer.connection, encodeSyncUpdate(fromWriter));
+    send(core, other.connection, encodeSyncUpdate(fromOther));
+    await waitFor(() => updatesOf(reader.socket).length === 5 && writer.socket.acks().at(-1) === 4);
+    for (const { socket } of [writer, other, reader])
+      expect(updatesOf(socket).slice(-2)).toEqual([fromWriter, fromOther]);
+    expect(writes().map((n, i) => n - before[i]!)).toEqual([2, 2, 1]); // updates, then the ack
+    const copy = new Y.Doc();
+    for (const update of updatesOf(reader.socket)) Y.applyUpdate(copy, update);
+    expect([copy.getText('t').toString(), copy.getText('u').toString()]).toEqual(['abcd', 'x']);
   });
 
   it('DRAFT-1/2: names the documents each batch stored, and gives the stored state of a loaded one', async () => {

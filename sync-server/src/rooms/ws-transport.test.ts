@@ -89,7 +89,7 @@ async function connectedPair() {
 }
 
 describe('WsSyncSocket.send', () => {
-  it('delivers every frame whole and in order, small ones written pre-framed and large ones through ws', async () => {
+  it('delivers every frame whole and in order, alone or several together, small ones pre-framed and large ones through ws', async () => {
     const { received, server, close } = await connectedPair();
     try {
       const small = Uint8Array.from([0, 2, 1, 9]);
@@ -97,6 +97,12 @@ describe('WsSyncSocket.send', () => {
       const large = new Uint8Array(70_000).fill(5); // over the pre-framed limit: ws frames it
       const sent = [small, small, medium, large, Uint8Array.from([7])];
       for (const frame of sent) server.send(frame);
+      // Several frames in one write, pre-framed together, and (over the limit in all) through ws.
+      const together = [medium, small, Uint8Array.from([8])];
+      const tooLargeTogether = [new Uint8Array(40_000).fill(6), new Uint8Array(40_000).fill(7)];
+      server.sendAll(together);
+      server.sendAll(tooLargeTogether);
+      sent.push(...together, ...tooLargeTogether);
       expect(server.bufferedAmount).toBeGreaterThanOrEqual(0);
       await new Promise<void>((resolve, reject) => {
         const deadline = setTimeout(() => reject(new Error(`got ${received.length} of ${sent.length}`)), 5_000);

@@ -139,12 +139,30 @@ export class WsSyncSocket implements SyncSocket {
    * its own can be queued ahead. Large frames go through ws, which does not copy the payload.
    */
   send(frame: Uint8Array): boolean {
-    const socket = (this.ws as unknown as { _socket?: Duplex })._socket;
-    if (frame.byteLength > WIRE_CACHE_MAX_BYTES || !socket || this.ws.readyState !== this.ws.OPEN) {
-      this.ws.send(frame);
-      return this.ws.bufferedAmount === 0;
-    }
+    const socket = this.rawSocket(frame.byteLength);
+    if (!socket) return this.sendThroughWs([frame]);
     return socket.write(wireFrames.of(frame));
+  }
+
+  /** The frames of a document's turn, framed once for all its readers and written in one call. */
+  sendAll(frames: readonly Uint8Array[]): boolean {
+    let bytes = 0;
+    for (const frame of frames) bytes += frame.byteLength;
+    const socket = this.rawSocket(bytes);
+    if (!socket) return this.sendThroughWs(frames);
+    return socket.write(wireFrames.ofAll(frames));
+  }
+
+  /** ws's socket, when `bytes` of payload may be written to it directly. */
+  private rawSocket(bytes: number): Duplex | null {
+    const socket = (this.ws as unknown as { _socket?: Duplex })._socket;
+    if (bytes > WIRE_CACHE_MAX_BYTES || !socket || this.ws.readyState !== this.ws.OPEN) return null;
+    return socket;
+  }
+
+  private sendThroughWs(frames: readonly Uint8Array[]): boolean {
+    for (const frame of frames) this.ws.send(frame);
+    return this.ws.bufferedAmount === 0;
   }
 
   close(code: number, reason: string): void {
@@ -160,40 +178,66 @@ export class WsSyncSocket implements SyncSocket {
   }
 }
 
-/** Payloads up to this size are framed once per broadcast (header and payload copied together). */
+/** Payloads up to this size (in all, for several frames) are framed once per broadcast. */
 const WIRE_CACHE_MAX_BYTES = 0xffff;
 
 /**
- * The wire frame of the payload sent last: a broadcast passes the same Uint8Array to every recipient
- * in a row, so one entry is enough, and it holds at most one small frame.
+ * The wire bytes of what was sent last: a broadcast passes the same Uint8Array (or array of them) to
+ * every recipient in a row, so one entry is enough, and it holds at most one small write.
  */
 class WireFrames {
-  private payload: Uint8Array | null = null;
+  private sent: Uint8Array | readonly Uint8Array[] | null = null;
   private wire: Buffer | null = null;
 
   of(payload: Uint8Array): Buffer {
-    if (payload !== this.payload || !this.wire) {
+    if (payload !== this.sent || !this.wire) {
       this.wire = binaryFrame(payload);
-      this.payload = payload;
+      this.sent = payload;
+    }
+    return this.wire;
+  }
+
+  ofAll(payloads: readonly Uint8Array[]): Buffer {
+    if (payloads !== this.sent || !this.wire) {
+      this.wire = binaryFrames(payloads);
+      this.sent = payloads;
     }
     return this.wire;
   }
 }
 const wireFrames = new WireFrames();
 
+const headerBytes = (length: number) => (length < 126 ? 2 : 4);
+
 /** A final, unmasked binary frame as a server sends it (RFC 6455 §5.2), for payloads up to 65,535 bytes. */
 export function binaryFrame(payload: Uint8Array): Buffer {
-  const length = payload.byteLength;
-  const headerBytes = length < 126 ? 2 : 4;
-  const wire = Buffer.allocUnsafe(headerBytes + length);
-  wire[0] = 0x82; // FIN + opcode 2 (binary)
-  if (length < 126) wire[1] = length;
-  else {
-    wire[1] = 126;
-    wire.writeUInt16BE(length, 2);
-  }
-  wire.set(payload, headerBytes);
+  const wire = Buffer.allocUnsafe(headerBytes(payload.byteLength) + payload.byteLength);
+  writeBinaryFrame(wire, 0, payload);
   return wire;
+}
+
+/** Several such frames back to back: the client's WebSocket reads them as separate messages. */
+export function binaryFrames(payloads: readonly Uint8Array[]): Buffer {
+  let length = 0;
+  for (const payload of payloads) length += headerBytes(payload.byteLength) + payload.byteLength;
+  const wire = Buffer.allocUnsafe(length);
+  let offset = 0;
+  for (const payload of payloads) offset = writeBinaryFrame(wire, offset, payload);
+  return wire;
+}
+
+/** Writes one frame at `offset`; returns where the next one starts. */
+function writeBinaryFrame(wire: Buffer, offset: number, payload: Uint8Array): number {
+  const length = payload.byteLength;
+  wire[offset] = 0x82; // FIN + opcode 2 (binary)
+  if (length < 126) wire[offset + 1] = length;
+  else {
+    wire[offset + 1] = 126;
+    wire.writeUInt16BE(length, offset + 2);
+  }
+  const start = offset + headerBytes(length);
+  wire.set(payload, start);
+  return start + length;
 }
 
 /**
