@@ -15,6 +15,7 @@ describe('loadConfig', () => {
       sync: DEFAULT_SYNC_OPTIONS,
       sessionSecret: null,
       authBursts: { signin: 10, signup: 5 },
+      helperThreadNice: 10,
     });
   });
 
@@ -29,6 +30,7 @@ describe('loadConfig', () => {
         LOG_LEVEL: 'DEBUG',
         SIGNIN_BURST: '40',
         SIGNUP_BURST: '200',
+        HELPER_THREAD_NICE: '0',
       },
       '/srv/app',
     );
@@ -40,6 +42,7 @@ describe('loadConfig', () => {
       clientDir: '/srv/app/build',
       logLevel: 'debug',
       authBursts: { signin: 40, signup: 200 },
+      helperThreadNice: 0,
     });
   });
 
@@ -54,17 +57,20 @@ describe('loadConfig', () => {
         SESSION_SECRET: 'short',
         SYNC_MAX_MESSAGE_BYTES: 'lots',
         SIGNUP_BURST: '0',
+        HELPER_THREAD_NICE: '20',
       });
     } catch (e) {
       error = e;
     }
     expect(error).toBeInstanceOf(ConfigError);
     const { problems } = error as ConfigError;
-    expect(problems).toHaveLength(7);
+    expect(problems).toHaveLength(8);
+    expect(problems.join('\n')).toMatch(/HELPER_THREAD_NICE "20" must be a whole number from 0 \(off\) to 19/);
     expect(problems.join('\n')).toMatch(/SIGNUP_BURST "0" must be a whole number from 1/);
     expect(problems.join('\n')).toMatch(/SYNC_MAX_MESSAGE_BYTES "lots"/);
     expect(problems.join('\n')).toMatch(/SESSION_SECRET must be at least 32/);
     expect(problems.join('\n')).toMatch(/PORT "80a".*\n.*SEED "maybe".*\n.*LOG_LEVEL "loud"/s);
     expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT "70000"/);
+    expect(() => loadConfig({ HELPER_THREAD_NICE: '-5' })).toThrow(/HELPER_THREAD_NICE "-5"/);
   });
 });

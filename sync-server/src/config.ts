@@ -28,6 +28,8 @@ export type Config = {
   sessionSecret: string | null;
   /** How many sign-ins and sign-ups one address may make at once before the per-minute refill applies. */
   authBursts: { signin: number; signup: number };
+  /** Nice value for the process's helper threads (helper-threads.ts); 0 leaves them as they are. */
+  helperThreadNice: number;
 };
 
 /** Where the demo content lives in the repository, wherever the server is started from. */
@@ -87,6 +89,12 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   };
   const authBursts = { signin: burst('SIGNIN_BURST', 10), signup: burst('SIGNUP_BURST', 5) };
 
+  const niceText = value('HELPER_THREAD_NICE', '10');
+  const helperThreadNice = Number(niceText);
+  if (!/^\d{1,2}$/.test(niceText) || helperThreadNice > 19) {
+    problems.push(`HELPER_THREAD_NICE "${niceText}" must be a whole number from 0 (off) to 19.`);
+  }
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     host,
@@ -99,5 +107,6 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     sync,
     sessionSecret,
     authBursts,
+    helperThreadNice,
   };
 }

@@ -4,7 +4,8 @@
  */
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ConfigError } from './config.ts';
+import { type Config, ConfigError, loadConfig } from './config.ts';
+import { keepHelperThreadsLow } from './helper-threads.ts';
 import { SeedError } from './seed/read-seed.ts';
 
 export function isMainModule(moduleUrl: string): boolean {
@@ -24,16 +25,32 @@ export function exitWithStartupError(error: unknown): never {
   process.exit(1);
 }
 
+/** The configuration from the environment, or a message naming what is wrong and exit 1. */
+export function loadConfigOrExit(): Config {
+  try {
+    return loadConfig();
+  } catch (error) {
+    exitWithStartupError(error);
+  }
+}
+
 type Closable = { url: string; close(): Promise<void> };
 
-/** Starts, prints the URL, and on SIGTERM/SIGINT stops accepting, closes the store and exits 0. */
-export async function runUntilSignalled(start: () => Promise<Closable>): Promise<void> {
+/**
+ * Starts, prints the URL, and on SIGTERM/SIGINT stops accepting, closes the store and exits 0. As the
+ * process's owner, it also runs the helper threads below the event loop (helper-threads.ts).
+ */
+export async function runUntilSignalled(
+  start: () => Promise<Closable>,
+  { helperThreadNice }: Pick<Config, 'helperThreadNice'>,
+): Promise<void> {
   let running: Closable;
   try {
     running = await start();
   } catch (error) {
     exitWithStartupError(error);
   }
+  keepHelperThreadsLow(helperThreadNice);
   console.log(`SysDesPro is running at ${running.url}`);
 
   let stopping = false;

@@ -10,10 +10,10 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { authRateLimits } from './api/account-routes.ts';
 import { createApp } from './app.ts';
-import { type Config, loadConfig } from './config.ts';
+import type { Config } from './config.ts';
 import { createDraftActivity } from './drafts/draft-activity.ts';
 import { createDraftStates } from './drafts/draft-state.ts';
-import { isMainModule, runUntilSignalled } from './lifecycle.ts';
+import { isMainModule, loadConfigOrExit, runUntilSignalled } from './lifecycle.ts';
 import { createLogger, type Logger } from './logger.ts';
 import {
   attachSync,
@@ -147,5 +147,6 @@ export async function startServer(
 }
 
 if (isMainModule(import.meta.url)) {
-  void runUntilSignalled(() => startServer(loadConfig()));
+  const config = loadConfigOrExit();
+  void runUntilSignalled(() => startServer(config), config);
 }

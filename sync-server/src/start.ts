@@ -3,15 +3,9 @@
  * start the server and print its URL.
  */
 import { ensureClientBuilt } from './client-build.ts';
-import { type Config, loadConfig } from './config.ts';
-import { exitWithStartupError, runUntilSignalled } from './lifecycle.ts';
+import { loadConfigOrExit, runUntilSignalled } from './lifecycle.ts';
 import { startServer } from './server.ts';
 
-let config: Config;
-try {
-  config = loadConfig();
-} catch (error) {
-  exitWithStartupError(error);
-}
+const config = loadConfigOrExit();
 ensureClientBuilt(config.clientDir);
-void runUntilSignalled(() => startServer(config));
+void runUntilSignalled(() => startServer(config), config);
