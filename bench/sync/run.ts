@@ -163,10 +163,10 @@ function table(servers: Record<string, Row>): string {
 }
 
 /**
- * One unmeasured pass of the fan-out measures against the relay floor, so this process's own code (200
- * stock providers and their Y.Docs) is compiled before any server is measured. Without it the first
- * server measured paid for a cold load generator: the relay floor's fan-out p99 was 3.7–4.1 ms on a
- * first pass and 2.3–2.8 ms on the next, four times out of four.
+ * One unmeasured pass of the fan-out and fixed-rate measures against the relay floor, so this
+ * process's own code (200 stock providers and their Y.Docs, the raw writers) is compiled before any
+ * server is measured. Without it the first server measured paid for a cold load generator: the relay
+ * floor's fan-out p99 was 3.7–4.1 ms on a first pass and 2.3–2.8 ms on the next, four times out of four.
  */
 async function warmUpLoadGenerator(): Promise<void> {
   const t0 = Date.now();
@@ -174,6 +174,7 @@ async function warmUpLoadGenerator(): Promise<void> {
   try {
     await fanoutProviders(server);
     await fanoutLightReaders(server);
+    await cpuAndRamp(server, 4000, 5, []);
   } finally {
     await server.stop();
     removeDataDir(server);
@@ -206,7 +207,7 @@ const result = {
   method: {
     rounds: REPS,
     order:
-      'A B C D per round, fresh server per measure group, medians over rounds; before round 1 the load generator runs the fan-out measures once, unmeasured, against relay-floor',
+      'A B C D per round, fresh server per measure group, medians over rounds; before round 1 the load generator runs the fan-out and fixed-rate measures once, unmeasured, against relay-floor',
     fanout:
       'D=50 docs × K=4 stock providers (y-websocket WebsocketProvider; HocuspocusProvider for hocuspocus), one writer per doc, 200 inserts/s in all, 6 s',
     d1k100: '1 stock-provider writer at 50 edits/s for 4 s, 99 light raw-WebSocket readers',
