@@ -17,7 +17,7 @@ import {
   syncFrame,
   until,
 } from './load.ts';
-import { cpuSeconds, type RunningServer, rssKb, type ServerName, startServer } from './servers.ts';
+import { type CpuSplit, cpuSplit, type RunningServer, rssKb, type ServerName, startServer } from './servers.ts';
 
 const round = (x: number, digits = 2) => (Number.isFinite(x) ? Number(x.toFixed(digits)) : null);
 
@@ -106,12 +106,21 @@ export async function fanoutLightReaders(server: RunningServer, readers = 99, ra
   }
 }
 
-type RateResult = { rate: number; sent: number; p99: number; lost_pct: number; cpu_us_per_edit: number };
+type RateResult = {
+  rate: number;
+  sent: number;
+  p99: number;
+  lost_pct: number;
+  cpu_us_per_edit: number;
+  /** The same CPU split: the main thread's user and system time, and every other thread's. */
+  cpu_split_us_per_edit: { main_user: number; main_system: number; other_threads: number };
+};
 
 /**
  * Server CPU per edit and latency at a fixed rate: D=50 documents, one raw writer each sending
  * prepared updates (so the load generator only sends bytes) and 3 light readers each. CPU is the
- * server's utime+stime from just before the first edit to the end of the 1.5 s drain, ÷ edits.
+ * server's utime+stime from just before the first edit to the end of the 1.5 s drain, ÷ edits, and
+ * the same split by thread.
  */
 async function atRate(
   server: RunningServer,
@@ -124,7 +133,7 @@ async function atRate(
   const D = writers.length;
   const perDoc = Math.ceil((rate * seconds) / D) + 1;
   const updates = writers.map((_, d) => markedUpdates(perDoc, firstSeq + d, D));
-  const before = cpuSeconds(server.pid);
+  const before = cpuSplit(server.pid);
   const samplesBefore = lat.samples.length;
   const sent = await paced(rate, seconds, (i) => {
     const seq = firstSeq + i;
@@ -136,14 +145,21 @@ async function atRate(
   const drainEnd = performance.now() + 1_500;
   await until(() => lat.samples.length - samplesBefore >= sent * 3, 1_500);
   await sleep(Math.max(0, drainEnd - performance.now()));
-  const cpu = cpuSeconds(server.pid) - before;
+  const after = cpuSplit(server.pid);
   const samples = lat.samples.slice(samplesBefore);
+  const perEdit = (key: keyof CpuSplit) => ((after[key] - before[key]) * 1e6) / sent;
+  const split = {
+    main_user: perEdit('mainUser'),
+    main_system: perEdit('mainSystem'),
+    other_threads: perEdit('otherThreads'),
+  };
   return {
     rate,
     sent,
     p99: percentile(samples, 99),
     lost_pct: 100 * (1 - samples.length / (sent * 3)),
-    cpu_us_per_edit: (cpu * 1e6) / sent,
+    cpu_us_per_edit: split.main_user + split.main_system + split.other_threads,
+    cpu_split_us_per_edit: split,
   };
 }
 

@@ -72,6 +72,9 @@ async function measureOnce(name: ServerName, round: number): Promise<Row> {
       const r = await cpuAndRamp(s);
       Object.assign(row, {
         cpu_us_per_edit: r.fixed.cpu_us_per_edit,
+        cpu_main_user_us: r.fixed.cpu_split_us_per_edit.main_user,
+        cpu_main_system_us: r.fixed.cpu_split_us_per_edit.main_system,
+        cpu_other_threads_us: r.fixed.cpu_split_us_per_edit.other_threads,
         p99_at_4k_ms: r.fixed.p99,
         lost_at_4k_pct: r.fixed.lost_pct,
         edits_per_s: r.edits_per_s,
@@ -211,7 +214,7 @@ const result = {
     fanout:
       'D=50 docs × K=4 stock providers (y-websocket WebsocketProvider; HocuspocusProvider for hocuspocus), one writer per doc, 200 inserts/s in all, 6 s',
     d1k100: '1 stock-provider writer at 50 edits/s for 4 s, 99 light raw-WebSocket readers',
-    cpu: 'D=50 × (1 raw writer of prepared updates + 3 light readers), 4,000 edits/s for 5 s + 1.5 s drain; server utime+stime ÷ edits',
+    cpu: 'D=50 × (1 raw writer of prepared updates + 3 light readers), 4,000 edits/s for 5 s + 1.5 s drain; server utime+stime ÷ edits, also split into main-thread user and system time and all other threads (cpu_main_user_us, cpu_main_system_us, cpu_other_threads_us)',
     edits_per_s:
       'ramp 1k, 2k, 4k, 8k edits/s, 2.5 s each; highest with p99 < 100 ms and < 1% lost (all steps run; stops if > 10% lost)',
     memory: 'see measures.ts memory(): conn = (rss2−rss1)/1000, idle doc = (rss1−empty)/1000 − conn',

@@ -205,10 +205,27 @@ export function removeDataDir(server: RunningServer): void {
 }
 
 /** utime + stime of the process, in seconds (from /proc/<pid>/stat; clock ticks are 100 Hz on Linux). */
-export function cpuSeconds(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+/** utime and stime in seconds from a /proc stat file (a process's or one thread's). */
+function userAndSystem(statFile: string): { user: number; system: number } {
+  const stat = readFileSync(statFile, 'utf8');
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;
+  return { user: Number(fields[11]) / 100, system: Number(fields[12]) / 100 };
+}
+
+export type CpuSplit = { mainUser: number; mainSystem: number; otherThreads: number };
+
+/**
+ * CPU seconds of the main thread (user, system) and of all other threads together, so a slow run can
+ * be told apart: more work on the event loop, or more compiling and collecting on V8's helper threads.
+ */
+export function cpuSplit(pid: number): CpuSplit {
+  const all = userAndSystem(`/proc/${pid}/stat`);
+  const main = userAndSystem(`/proc/${pid}/task/${pid}/stat`);
+  return {
+    mainUser: main.user,
+    mainSystem: main.system,
+    otherThreads: all.user + all.system - main.user - main.system,
+  };
 }
 
 /** VmRSS in kB (from /proc/<pid>/status). */
