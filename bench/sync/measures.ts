@@ -112,7 +112,7 @@ type RateResult = {
   p99: number;
   lost_pct: number;
   cpu_us_per_edit: number;
-  /** The same CPU split: the main thread's user and system time, and every other thread's. */
+  /** cpu_us_per_edit by thread: the main thread's user and system time, and all other threads'. */
   cpu_split_us_per_edit: { main_user: number; main_system: number; other_threads: number };
 };
 

@@ -204,8 +204,7 @@ export function removeDataDir(server: RunningServer): void {
   rmSync(server.dataDir, { recursive: true, force: true });
 }
 
-/** utime + stime of the process, in seconds (from /proc/<pid>/stat; clock ticks are 100 Hz on Linux). */
-/** utime and stime in seconds from a /proc stat file (a process's or one thread's). */
+/** utime and stime in seconds from a /proc stat file, a process's or one thread's (clock ticks are 100 Hz on Linux). */
 function userAndSystem(statFile: string): { user: number; system: number } {
   const stat = readFileSync(statFile, 'utf8');
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
